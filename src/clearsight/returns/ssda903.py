@@ -1,0 +1,141 @@
+"""The SSDA903 return (children looked after and care leavers): a folder of CSVs, or the XML form.
+
+CSV files are recognised by their column set, whatever they are called. The XML form follows the
+2021 ``EXPSSDA903`` schema, whose ``CHILD`` records are checked one at a time as they stream past
+and flattened into the same tables the CSVs give.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from clearsight.config import REFERENCE_DIR
+from clearsight.returns.collect import Batch, Collector, ColumnBuffer, drain
+from clearsight.returns.csvfiles import read_csv_table
+from clearsight.returns.problems import Problem, UnreadableFile
+from clearsight.returns.spec import CMS_TABLES, ssda903_tables
+from clearsight.returns.xmlsafe import HashingReader, iter_elements, root_tag, source_file, text_of
+from clearsight.returns.xsd import record_schema, validate_record
+
+XSD_2021 = REFERENCE_DIR / "ssda903" / "SSDA903_CLA_2021.xsd"
+BATCH_CHILDREN = 20000
+
+
+def parse_ssda903(path: Path, year: str, out: Collector) -> Iterator[Batch]:
+    """A 903 folder of CSVs or a 903 XML file, as batches of the canonical 903 tables."""
+    if path.is_dir():
+        return parse_ssda903_csv_folder(path, year, out)
+    if path.suffix.lower() == ".xml":
+        return parse_ssda903_xml(path, year, out)
+    if path.suffix.lower() == ".csv":
+        return parse_ssda903_csv_files([path], year, out)
+    raise UnreadableFile(Problem(path.name, "is neither a folder of SSDA903 CSV files nor an SSDA903 XML file",
+                                 expected="a folder of CSVs or a .xml file"))
+
+
+def parse_ssda903_csv_folder(folder: Path, year: str, out: Collector) -> Iterator[Batch]:
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".csv")
+    others = sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() != ".csv")
+    if others:
+        out.meta["ignored_files"] = others
+    if not files:
+        raise UnreadableFile(Problem(folder.name, "contains no .csv files", expected="the SSDA903 CSV files"))
+    return parse_ssda903_csv_files(files, year, out)
+
+
+def parse_ssda903_csv_files(files: list[Path], year: str, out: Collector) -> Iterator[Batch]:
+    tables = ssda903_tables(year)
+    seen: dict[str, str] = {}
+    batches = []
+    for path in files:
+        raw = read_csv_table(path, tables, "SSDA903", other_returns={"case-management extract": CMS_TABLES})
+        if raw.spec.name in seen:
+            raise UnreadableFile(Problem(path.name, f"is a second {raw.spec.name} table (the first was "
+                                                    f"{seen[raw.spec.name]})", expected="one file per table"))
+        seen[raw.spec.name] = path.name
+        out.files.append(raw.file)
+        batches.append((raw.spec, raw.data))
+    out.meta["tables"] = seen
+    return iter(batches)
+
+
+# XML element → (table, column) for the fields held directly in HEADER.
+_HEADER_FIELDS = {"CHILDID": "CHILD", "SEX": "SEX", "DOB": "DOB", "ETHNIC": "ETHNIC", "UPN": "UPN",
+                  "MOTHER": "MOTHER", "MC_DOB": "MC_DOB"}
+_AD1_FIELDS = ("DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR")
+_OC3_FIELDS = ("IN_TOUCH", "ACTIV", "ACCOM")
+_MODULE_OF = {"HEADER": "Header", "EPISODE": "Episodes", "AREVIEW": "Reviews", "AMISSING": "Missing",
+              "PERMANENCE": "PrevPerm", "OC2": "OC2", "AD_PLACED": "PlacedAdoption"}
+
+
+def ssda903_schema():
+    return record_schema(XSD_2021, (("CHILD", "/xs:schema/xs:element[@name='EXPSSDA903']//xs:element[@name='CHILD']"),))
+
+
+def parse_ssda903_xml(path: Path, year: str, out: Collector) -> Iterator[Batch]:
+    """Stream a 903 XML file into the same tables the CSV set gives."""
+    name = path.name
+    root = root_tag(path)
+    if root != "EXPSSDA903":
+        other = "a CIN census (or other DfE <Message>) file" if root == "Message" else f"an XML file with root <{root}>"
+        raise UnreadableFile(Problem(name, f"is {other}, not an SSDA903 XML file", line=1, path=f"/{root}",
+                                     expected="a file whose root element is <EXPSSDA903>"))
+    tables = ssda903_tables(year)
+    schema = ssda903_schema()
+    bufs = {k: ColumnBuffer(t) for k, t in tables.items()}
+    counts = dict.fromkeys(tables, 0)
+    total = path.stat().st_size
+
+    def add(table: str, row: dict, line: int | None) -> None:
+        if table in bufs:
+            bufs[table].add(row, counts[table], line)
+            counts[table] += 1
+
+    n_child = 0
+    with path.open("rb") as raw:
+        reader = HashingReader(raw)
+        for child in iter_elements(path, ("CHILD",), reader):
+            n_child += 1
+            header = child.find("HEADER")
+            child_id = text_of(header.find("CHILDID")) if header is not None else ""
+            out.findings.extend(validate_record(schema, child, file=name, prefix=f"/EXPSSDA903/CHILD[{n_child}]",
+                                                module_of=_MODULE_OF, child=child_id or None))
+            if header is None:
+                continue
+            fields = {el.tag: text_of(el) for el in header if isinstance(el.tag, str) and len(el) == 0}
+            base = {"CHILD": child_id, "DOB": fields.get("DOB", "")}
+            add("Header", {col: fields.get(tag, "") for tag, col in _HEADER_FIELDS.items()}, header.sourceline)
+            if fields.get("DUC"):
+                add("UASC", {**base, "SEX": fields.get("SEX", ""), "DUC": fields["DUC"]}, header.sourceline)
+            if any(fields.get(f) for f in _AD1_FIELDS):
+                add("AD1", {**base, **{f: fields.get(f, "") for f in _AD1_FIELDS}}, header.sourceline)
+            if any(fields.get(f) for f in _OC3_FIELDS):
+                add("OC3", {**base, **{f: fields.get(f, "") for f in _OC3_FIELDS}}, header.sourceline)
+            for el in header:
+                tag = el.tag
+                if tag == "AMISSING":
+                    add("Missing", {**base, **_leaves(el)}, el.sourceline)
+                elif tag == "AREVIEW":
+                    add("Reviews", {**base, **_leaves(el)}, el.sourceline)
+                elif tag == "PERMANENCE":
+                    add("PrevPerm", {**base, **_leaves(el)}, el.sourceline)
+                elif tag == "OC2":
+                    add("OC2", {**base, **_leaves(el)}, el.sourceline)
+                elif tag == "AD_PLACED":
+                    add("PlacedAdoption", {**base, **_leaves(el)}, el.sourceline)
+            for ep in child.iterfind("EPISODE"):
+                row = {"CHILD": child_id, **_leaves(ep)}
+                row["PLACE"] = row.pop("PL", "")
+                add("Episodes", row, ep.sourceline)
+            if n_child % BATCH_CHILDREN == 0:
+                out.report(reader.size, total)
+                yield from drain(bufs)
+        out.files.append(source_file(path, reader))
+    out.meta["children"] = n_child
+    out.report(total, total)
+    yield from drain(bufs)
+
+
+def _leaves(elem) -> dict[str, str]:
+    return {el.tag: text_of(el) for el in elem if isinstance(el.tag, str)}

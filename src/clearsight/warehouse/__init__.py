@@ -1,0 +1,1 @@
+"""The canonical model in DuckDB and versioned, atomic loads into it."""

@@ -1,0 +1,325 @@
+"""Versioned, atomic, idempotent loads of a return's files into the warehouse.
+
+A load parses its files as a stream of batches and writes every row, every finding and its own
+record inside one DuckDB transaction: it becomes visible in one step, and a failure or a killed
+process leaves the warehouse exactly as it was. The same files again give back the same load.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from clearsight.config import warehouse_path
+from clearsight.returns.cin import parse_cin_xml
+from clearsight.returns.cms import parse_cms
+from clearsight.returns.collect import Batch, Collector
+from clearsight.returns.problems import Finding, Problem, UnreadableFile
+from clearsight.returns.spec import Column, SourceTable, year_ending
+from clearsight.returns.ssda903 import parse_ssda903
+from clearsight.warehouse.schema import ensure_schema
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class LoadResult:
+    load_id: int
+    return_code: str
+    year: str
+    created: bool  # False when the same files were already loaded
+    files: list[dict]
+    rows: dict[str, int]
+    findings: int
+    loaded_at: str
+    meta: dict = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def _hash_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def input_files(path: Path, return_code: str) -> list[Path]:
+    """The files a load of ``path`` will read, so their hashes can be checked before parsing."""
+    if not path.exists():
+        raise UnreadableFile(Problem(str(path), "does not exist", expected="a file or folder of the return"))
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".csv")
+        if not files:
+            raise UnreadableFile(Problem(path.name, "contains no .csv files",
+                                         expected=f"the {return_code} CSV files"))
+        return files
+    return [path]
+
+
+def content_key(return_code: str, year: str, hashes: list[str]) -> str:
+    """What makes two loads the same: the return, the year and the files' contents (not their names)."""
+    text = f"{return_code}|{year}|" + ",".join(sorted(hashes))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def parse(path: Path, return_code: str, year: str, out: Collector) -> Iterator[Batch]:
+    if return_code == "ssda903":
+        return parse_ssda903(path, year, out)
+    if return_code == "cin":
+        if path.is_dir():
+            raise UnreadableFile(Problem(path.name, "is a folder; the CIN census is one XML file",
+                                         expected="the census .xml file"))
+        return parse_cin_xml(path, year, out)
+    if return_code == "cms":
+        return parse_cms(path, year, out)
+    raise ValueError(f"unknown return {return_code!r}; expected ssda903, cin or cms")
+
+
+def connect(db_path: Path | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse (creating it and its tables when writing)."""
+    db = Path(db_path) if db_path else warehouse_path()
+    if read_only:
+        if not db.exists():
+            raise FileNotFoundError(f"no warehouse at {db}; load a return first (clearsight load ...)")
+        return duckdb.connect(str(db), read_only=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(db))
+    ensure_schema(con)
+    return con
+
+
+# ----------------------------------------------------------------------------- typing in SQL
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _typed_expr(c: Column) -> str:
+    col = _q(c.source)
+    if c.kind in ("id", "text"):
+        return f"NULLIF(trim({col}), '')"
+    if c.kind == "code":
+        return f"NULLIF(upper(trim({col})), '')"
+    if c.kind == "date":
+        return f"cs_date({col})"
+    if c.kind == "int":
+        return f"TRY_CAST(NULLIF(trim({col}), '') AS INTEGER)"
+    if c.kind == "number":
+        return f"TRY_CAST(NULLIF(trim({col}), '') AS DOUBLE)"
+    if c.kind == "bool":
+        return (f"CASE lower(trim({col})) WHEN 'true' THEN true WHEN '1' THEN true "
+                f"WHEN 'false' THEN false WHEN '0' THEN false END")
+    if c.kind == "list":
+        return f"list_transform({col}, lambda x: upper(trim(x)))"
+    raise ValueError(c.kind)
+
+
+def _sql_str(s: str) -> str:
+    return "'" + s.replace("'", "''") + "'"
+
+
+def _value_checks(spec: SourceTable, year: str) -> list[tuple[Column, str, str]]:
+    """(column, SQL condition that is true for a bad value, message) for each checkable column."""
+    checks = []
+    for c in spec.columns:
+        col = _q(c.source)
+        present = f"trim({col}) <> ''"
+        if c.kind == "date":
+            checks.append((c, f"{present} AND cs_date({col}) IS NULL",
+                           "is not a valid date (expected dd/mm/yyyy or yyyy-mm-dd)"))
+        elif c.kind == "int":
+            checks.append((c, f"{present} AND TRY_CAST(trim({col}) AS INTEGER) IS NULL", "is not a whole number"))
+            if c.min_value is not None or c.max_value is not None:
+                lo = c.min_value if c.min_value is not None else -(2**31)
+                hi = c.max_value if c.max_value is not None else 2**31 - 1
+                checks.append((c, f"{present} AND TRY_CAST(trim({col}) AS INTEGER) NOT BETWEEN {lo} AND {hi}",
+                               f"is outside the allowed range {lo} to {hi}"))
+        elif c.kind == "number":
+            checks.append((c, f"{present} AND TRY_CAST(trim({col}) AS DOUBLE) IS NULL", "is not a number"))
+        elif c.kind == "bool":
+            checks.append((c, f"{present} AND lower(trim({col})) NOT IN ('true','false','1','0')",
+                           "is not a yes/no value (expected 1, 0, true or false)"))
+        elif c.kind == "code" and c.codes:
+            codes = ", ".join(_sql_str(x) for x in c.codes)
+            shown = ", ".join(c.codes) if len(c.codes) <= 40 else ", ".join(c.codes[:40]) + ", ..."
+            checks.append((c, f"{present} AND upper(trim({col})) NOT IN ({codes})",
+                           f"is not a valid {year} code (expected one of {shown})"))
+    return checks
+
+
+def _insert_batch(con: duckdb.DuckDBPyConnection, load_id: int, spec: SourceTable, batch: pa.Table,
+                  file_name: str, year: str) -> int:
+    con.register("_batch", batch)
+    try:
+        target = [c.name for c in spec.columns]
+        extras = [name for name, _t in spec.extra_columns]
+        cols = ["load_id", "row_no", "line", *extras, *target]
+        exprs = [str(load_id), "_row", "_line", *[_q(e) for e in extras], *[_typed_expr(c) for c in spec.columns]]
+        con.execute(f"INSERT INTO {spec.canonical} ({', '.join(cols)}) SELECT {', '.join(exprs)} FROM _batch")
+        child_col = next((c for c in spec.columns if c.kind == "id" and c.name == "child_id"), None)
+        child = f"NULLIF(trim({_q(child_col.source)}), '')" if child_col else "NULL"
+        selects = []
+        for c, bad, message in _value_checks(spec, year):
+            selects.append(
+                f"SELECT {load_id}, 'XSD', 'values', {_sql_str(file_name)}, _line, NULL, {_sql_str(spec.name)}, _row, "
+                f"{child}, {_sql_str(c.source)}, {_q(c.source)}, {_sql_str(c.source + ' ' + message)} "
+                f"FROM _batch WHERE {bad}")
+        if selects:
+            con.execute("INSERT INTO load_findings " + " UNION ALL ".join(selects))
+        return batch.num_rows
+    finally:
+        _unregister(con, "_batch")
+
+
+def _unregister(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    try:
+        con.unregister(name)
+    except duckdb.Error:
+        pass  # the transaction already failed; the original error is the one to report
+
+
+def _insert_findings(con: duckdb.DuckDBPyConnection, load_id: int, findings: list[Finding]) -> None:
+    if not findings:
+        return
+    cols = {k: [getattr(f, k) for f in findings] for k in
+            ("rule", "file", "line", "path", "table", "row", "child", "field", "value", "message")}
+    table = pa.table({
+        "rule": pa.array(cols["rule"], pa.string()), "file": pa.array(cols["file"], pa.string()),
+        "line": pa.array(cols["line"], pa.int64()), "path": pa.array(cols["path"], pa.string()),
+        "table_name": pa.array(cols["table"], pa.string()), "row_no": pa.array(cols["row"], pa.int64()),
+        "child_id": pa.array(cols["child"], pa.string()), "field": pa.array(cols["field"], pa.string()),
+        "value": pa.array(cols["value"], pa.string()), "message": pa.array(cols["message"], pa.string()),
+    })
+    con.register("_findings", table)
+    try:
+        con.execute(f"""INSERT INTO load_findings SELECT {load_id}, rule, 'schema', file, line, path, table_name,
+                        row_no, child_id, field, value, message FROM _findings""")
+        # A value the schema already reported is not reported a second time by the value checks.
+        con.execute("""DELETE FROM load_findings v WHERE v.load_id = ? AND v.origin = 'values' AND EXISTS (
+                          SELECT 1 FROM load_findings s WHERE s.load_id = v.load_id AND s.origin = 'schema'
+                          AND s.file = v.file AND s.line = v.line AND s.field = v.field)""", [load_id])
+    finally:
+        _unregister(con, "_findings")
+
+
+def _pause_for_tests(stage: str) -> None:
+    """Let the kill-mid-load test stop the process at a known point inside the transaction."""
+    pause = os.environ.get("CLEARSIGHT_TEST_PAUSE_IN_LOAD")
+    if pause:
+        print(f"CLEARSIGHT-PAUSED {stage}", file=sys.stderr, flush=True)
+        time.sleep(float(pause))
+
+
+# ----------------------------------------------------------------------------- the load itself
+
+def existing_load(con: duckdb.DuckDBPyConnection, key: str) -> int | None:
+    rows = con.execute("SELECT load_id FROM loads WHERE content_key = ? ORDER BY load_id LIMIT 1", [key]).fetchall()
+    return rows[0][0] if rows else None
+
+
+def load_return(path: Path | str, return_code: str, year: str, *, db_path: Path | None = None,
+                loaded_by: str | None = None, progress: Progress | None = None) -> LoadResult:
+    """Load one return's files for one collection year; see the module docstring for the guarantees."""
+    started = time.perf_counter()
+    path = Path(path)
+    year_ending(year)  # validates the year's form
+    files = input_files(path, return_code)
+    if progress:
+        progress("hashing", 0, len(files))
+    hashes = [_hash_file(f) for f in files]
+    key = content_key(return_code, year, hashes)
+    con = connect(db_path)
+    try:
+        found = existing_load(con, key)
+        if found is not None:
+            result = describe_load(con, found)
+            result.created = False
+            return result
+        out = Collector(progress=(lambda d, t: progress("reading", d, t)) if progress else None)
+        con.execute("BEGIN TRANSACTION")
+        try:
+            load_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM loads").fetchall()[0][0]
+            rows: dict[str, int] = {}
+            first = True
+            for spec, batch in parse(path, return_code, year, out):
+                file_name = _file_of(out, spec, path)
+                rows[spec.canonical] = rows.get(spec.canonical, 0) + _insert_batch(
+                    con, load_id, spec, batch, file_name, year)
+                if first:
+                    _pause_for_tests("after-first-batch")
+                    first = False
+            _insert_findings(con, load_id, out.findings)
+            loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
+            con.execute(
+                "INSERT INTO loads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [load_id, return_code, year, key, loaded_at, loaded_by or _whoami(), str(path),
+                 json.dumps(rows), json.dumps(out.meta, default=str)])
+            for f in out.files:
+                con.execute("INSERT INTO load_files VALUES (?, ?, ?, ?, ?)", [load_id, f.name, f.path, f.sha256, f.size])
+            _pause_for_tests("before-commit")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        result = describe_load(con, load_id)
+        result.seconds = time.perf_counter() - started
+        return result
+    finally:
+        con.close()
+
+
+def _file_of(out: Collector, spec: SourceTable, path: Path) -> str:
+    tables = out.meta.get("tables")
+    if tables and spec.name in tables:
+        return tables[spec.name]
+    return path.name
+
+
+def _whoami() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name is not a reason to refuse a load
+        return "unknown"
+
+
+def describe_load(con: duckdb.DuckDBPyConnection, load_id: int) -> LoadResult:
+    row = con.execute(
+        "SELECT load_id, return_code, year, rows, loaded_at, meta FROM loads WHERE load_id = ?", [load_id]).fetchall()
+    if not row:
+        raise KeyError(f"no load {load_id}")
+    row = row[0]
+    files = [{"name": n, "sha256": s} for n, s in con.execute(
+        "SELECT name, sha256 FROM load_files WHERE load_id = ? ORDER BY name", [load_id]).fetchall()]
+    findings = con.execute("SELECT count(*) FROM load_findings WHERE load_id = ?", [load_id]).fetchall()[0][0]
+    loaded_at = row[4]
+    return LoadResult(
+        load_id=row[0], return_code=row[1], year=row[2], created=True, files=files,
+        rows=json.loads(row[3]) if row[3] else {}, findings=findings,
+        loaded_at=loaded_at.astimezone(UTC).isoformat(timespec="seconds") if hasattr(loaded_at, "astimezone") else str(loaded_at),
+        meta=json.loads(row[5]) if row[5] else {},
+    )
+
+
+def list_loads(db_path: Path | None = None) -> list[LoadResult]:
+    """Every load, oldest first."""
+    db = Path(db_path) if db_path else warehouse_path()
+    if not db.exists():
+        return []
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        ids = [r[0] for r in con.execute("SELECT load_id FROM loads ORDER BY load_id").fetchall()]
+        return [describe_load(con, i) for i in ids]
+    finally:
+        con.close()

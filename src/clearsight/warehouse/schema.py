@@ -1,0 +1,99 @@
+"""The warehouse's tables: load bookkeeping, and canonical tables generated from the source specs.
+
+Every canonical row carries ``load_id`` (the load it came from), ``row_no`` (its 0-based place in
+its source table, which is how validation findings point back at the file) and ``line`` (the line
+in the source file). ``current_<table>`` views show only each return and year's newest load.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from clearsight.returns.spec import CIN_TABLES, CMS_TABLES, SourceTable, all_ssda903_tables
+
+SCHEMA_VERSION = 1
+
+# Which canonical tables each return fills.
+RETURN_TABLES: dict[str, dict[str, SourceTable]] = {
+    "ssda903": all_ssda903_tables(),
+    "cin": CIN_TABLES,
+    "cms": CMS_TABLES,
+}
+
+DATE_MACRO = r"""
+CREATE OR REPLACE MACRO cs_date(s) AS CASE
+    WHEN regexp_full_match(trim(s), '\d{1,2}/\d{1,2}/\d{4}')
+      OR regexp_full_match(trim(s), '\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?')
+    THEN CAST(try_strptime(trim(s), ['%d/%m/%Y', '%Y-%m-%d', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S',
+                                      '%Y-%m-%d %H:%M', '%Y-%m-%d %H:%M:%S.%f']) AS DATE)
+END
+"""
+
+META_DDL = [
+    "CREATE TABLE IF NOT EXISTS schema_info (version INTEGER)",
+    """CREATE TABLE IF NOT EXISTS loads (
+        load_id INTEGER PRIMARY KEY,
+        return_code VARCHAR NOT NULL,
+        year VARCHAR NOT NULL,
+        content_key VARCHAR NOT NULL,
+        loaded_at TIMESTAMPTZ NOT NULL,
+        loaded_by VARCHAR,
+        source VARCHAR,
+        rows JSON,
+        meta JSON
+    )""",
+    """CREATE TABLE IF NOT EXISTS load_files (
+        load_id INTEGER NOT NULL,
+        name VARCHAR NOT NULL,
+        path VARCHAR,
+        sha256 VARCHAR NOT NULL,
+        bytes BIGINT
+    )""",
+    """CREATE TABLE IF NOT EXISTS load_findings (
+        load_id INTEGER NOT NULL,
+        rule VARCHAR NOT NULL,
+        origin VARCHAR NOT NULL,
+        file VARCHAR,
+        line BIGINT,
+        path VARCHAR,
+        table_name VARCHAR,
+        row_no BIGINT,
+        child_id VARCHAR,
+        field VARCHAR,
+        value VARCHAR,
+        message VARCHAR
+    )""",
+    """CREATE OR REPLACE VIEW current_loads AS
+        SELECT * FROM loads
+        QUALIFY row_number() OVER (PARTITION BY return_code, year ORDER BY load_id DESC) = 1""",
+]
+
+
+def canonical_ddl(spec: SourceTable) -> str:
+    cols = ["load_id INTEGER NOT NULL", "row_no BIGINT NOT NULL", "line BIGINT"]
+    cols += [f"{name} {typ}" for name, typ in spec.extra_columns]
+    cols += [f"{c.name} {c.sql_type}" for c in spec.columns]
+    return f"CREATE TABLE IF NOT EXISTS {spec.canonical} (\n    " + ",\n    ".join(cols) + "\n)"
+
+
+def current_view_ddl(spec: SourceTable, return_code: str) -> str:
+    return (f"CREATE OR REPLACE VIEW current_{spec.canonical} AS SELECT l.year, t.* FROM {spec.canonical} t "
+            f"JOIN current_loads l ON l.load_id = t.load_id AND l.return_code = '{return_code}'")
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create whatever is missing; safe to call on every connection that writes."""
+    for ddl in META_DDL:
+        con.execute(ddl)
+    con.execute(DATE_MACRO)
+    for return_code, tables in RETURN_TABLES.items():
+        for spec in tables.values():
+            con.execute(canonical_ddl(spec))
+            con.execute(current_view_ddl(spec, return_code))
+    if con.execute("SELECT count(*) FROM schema_info").fetchall()[0][0] == 0:
+        con.execute("INSERT INTO schema_info VALUES (?)", [SCHEMA_VERSION])
+
+
+def canonical_tables() -> list[tuple[str, SourceTable]]:
+    """Every canonical table with the return that fills it."""
+    return [(r, spec) for r, tables in RETURN_TABLES.items() for spec in tables.values()]
