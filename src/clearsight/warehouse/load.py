@@ -216,10 +216,10 @@ def _insert_findings(con: duckdb.DuckDBPyConnection, load_id: int, findings: lis
 
 def _pause_for_tests(stage: str) -> None:
     """Let the kill-mid-load test stop the process at a known point inside the transaction."""
-    pause = os.environ.get("CLEARSIGHT_TEST_PAUSE_IN_LOAD")
-    if pause:
+    pause = os.environ.get("CLEARSIGHT_TEST_PAUSE_IN_LOAD", "")  # "<stage>:<seconds>"
+    if pause.partition(":")[0] == stage:
         print(f"CLEARSIGHT-PAUSED {stage}", file=sys.stderr, flush=True)
-        time.sleep(float(pause))
+        time.sleep(float(pause.partition(":")[2] or 60))
 
 
 # ----------------------------------------------------------------------------- the load itself
