@@ -1,0 +1,1 @@
+"""DfE validation rules: one small declarative definition each, run set-based by a small engine."""

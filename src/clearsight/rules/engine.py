@@ -1,0 +1,108 @@
+"""Runs rule definitions over a load, set-based in DuckDB, and returns findings as data."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import duckdb
+
+from clearsight.returns.spec import SourceTable, ssda903_tables, year_ending
+from clearsight.rules.definition import Rule, catalogue
+
+
+@dataclass
+class RunContext:
+    """What a validation run checks: one load of a return and year, and optional inputs."""
+
+    return_code: str
+    year: str
+    load_id: int
+    previous_load_id: int | None = None
+    providers_loaded: bool = False
+
+
+@dataclass
+class Finding:
+    rule: str
+    type: str
+    child: str | None
+    table: str
+    row: int | None
+    fields: list[str]
+
+
+@dataclass
+class ValidationResult:
+    return_code: str
+    year: str
+    rules_run: list[str] = field(default_factory=list)
+    rules_not_run: dict[str, str] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def as_json(self) -> dict:
+        return {
+            "return": self.return_code, "year": self.year, "rules_run": self.rules_run,
+            "rules_not_run": self.rules_not_run,
+            "findings": [{"rule": f.rule, "child": f.child, "table": f.table, "row": f.row, "fields": f.fields}
+                         for f in self.findings],
+        }
+
+
+def create_views(con: duckdb.DuckDBPyConnection, tables: Iterable[SourceTable], load_id: int, prefix: str = "") -> None:
+    """Temporary views named after the DfE tables, holding one load's rows."""
+    for t in tables:
+        con.execute(f'CREATE OR REPLACE TEMP VIEW "{prefix}{t.name}" AS '
+                    f"SELECT * FROM {t.canonical} WHERE load_id = {int(load_id)}")
+    con.execute(f"CREATE OR REPLACE TEMP VIEW {prefix}invalid_values AS SELECT table_name, field, row_no, child_id, "
+                f"value FROM load_findings WHERE load_id = {int(load_id)}")
+
+
+def create_period_macros(con: duckdb.DuckDBPyConnection, year: str) -> None:
+    end = year_ending(year)
+    con.execute(f"CREATE OR REPLACE TEMP MACRO collection_start() AS DATE '{end - 1}-04-01'")
+    con.execute(f"CREATE OR REPLACE TEMP MACRO collection_end() AS DATE '{end}-03-31'")
+
+
+_CODES = re.compile(r"\{codes:(\w+)\.(\w+)\}")
+
+
+def render_sql(rule: Rule, year: str) -> str:
+    """The rule's SQL for a year: ``{codes:Table.FIELD}`` becomes that year's code list."""
+    tables = ssda903_tables(year) if rule.return_code == "ssda903" else {}
+
+    def codes(m: re.Match) -> str:
+        col = tables[m.group(1)].column(m.group(2))
+        return "(" + ", ".join("'" + c.replace("'", "''") + "'" for c in col.codes or ()) + ")"
+
+    return _CODES.sub(codes, rule.sql)
+
+
+def run_rules(con: duckdb.DuckDBPyConnection, rules: Iterable[Rule], ctx: RunContext) -> ValidationResult:
+    """Run every rule that applies to the year; a rule whose input is missing is reported as not run."""
+    result = ValidationResult(ctx.return_code, ctx.year)
+    types = {code: e.type for code, e in catalogue(ctx.return_code).items()}
+    for rule in rules:
+        if not rule.applies_to(ctx.year):
+            continue
+        if "previous" in rule.needs and ctx.previous_load_id is None:
+            result.rules_not_run[rule.code] = "needs last year's return (--previous)"
+            continue
+        if "providers" in rule.needs and not ctx.providers_loaded:
+            result.rules_not_run[rule.code] = "needs Ofsted's provider lists (--providers)"
+            continue
+        started = time.perf_counter()
+        try:
+            rows = con.execute(f"SELECT DISTINCT * FROM ({render_sql(rule, ctx.year)}) ORDER BY 1, 2").fetchall()
+        except duckdb.Error as exc:
+            result.rules_not_run[rule.code] = f"failed: {exc}"
+            continue
+        result.seconds[rule.code] = time.perf_counter() - started
+        result.rules_run.append(rule.code)
+        for table, row_no, child in rows:
+            result.findings.append(Finding(rule.code, types.get(rule.code, "error"), child, table,
+                                           row_no, list(rule.fields.get(table, ()))))
+    return result

@@ -1,0 +1,48 @@
+"""Spec-test support: tiny tables in, the exact offending rows out, through the real load typing."""
+
+from __future__ import annotations
+
+import duckdb
+import pyarrow as pa
+
+from clearsight.returns.spec import CIN_TABLES, ssda903_tables
+from clearsight.rules.definition import Rule
+from clearsight.rules.engine import RunContext, create_period_macros, create_views, run_rules
+from clearsight.warehouse.load import _insert_batch
+from clearsight.warehouse.schema import ensure_schema
+
+
+def _batch(spec, rows: list[dict]) -> pa.Table:
+    data = {}
+    for c in spec.columns:
+        typ = pa.list_(pa.string()) if c.kind == "list" else pa.string()
+        data[c.source] = pa.array([r.get(c.source, [] if c.kind == "list" else "") for r in rows], typ)
+    for name, _t in spec.extra_columns:
+        data[name] = pa.array([r.get(name) for r in rows], pa.int64())
+    data["_row"] = pa.array(range(len(rows)), pa.int64())
+    data["_line"] = pa.array([i + 2 for i in range(len(rows))], pa.int64())
+    return pa.table(data)
+
+
+def flagged(rule: Rule, year: str, tables: dict[str, list[dict]],
+            previous: dict[str, list[dict]] | None = None) -> set[tuple[str, int, str | None]]:
+    """Load ``tables`` (DfE table name → rows of raw text, as in the file) and run one rule.
+
+    Returns the offending rows as ``{(table, row, child)}``. Rows are numbered from 0 in the order given.
+    """
+    con = duckdb.connect()
+    ensure_schema(con)
+    specs = ssda903_tables(year) if rule.return_code == "ssda903" else CIN_TABLES
+    for load_id, data in ((1, tables), (2, previous or {})):
+        for name, rows in data.items():
+            if rows:
+                _insert_batch(con, load_id, specs[name], _batch(specs[name], rows), f"{name}.csv", year)
+    create_views(con, specs.values(), 1)
+    if previous is not None:
+        create_views(con, specs.values(), 2, prefix="prev_")
+    create_period_macros(con, year)
+    ctx = RunContext(rule.return_code, year, 1, previous_load_id=2 if previous is not None else None)
+    result = run_rules(con, [rule], ctx)
+    if rule.code in result.rules_not_run:
+        raise AssertionError(f"{rule.code} did not run: {result.rules_not_run[rule.code]}")
+    return {(f.table, f.row, f.child) for f in result.findings}
