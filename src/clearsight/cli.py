@@ -174,6 +174,127 @@ def demo(
     run_demo(children=children, seed=seed, console=console, progress=_progress)
 
 
+validate_app = typer.Typer(help="Check a return against the DfE validation rules.", no_args_is_help=True)
+rules_app = typer.Typer(help="The DfE rule catalogue and what Clearsight implements.", no_args_is_help=True)
+app.add_typer(validate_app, name="validate")
+app.add_typer(rules_app, name="rules")
+
+FORMATS = ("table", "csv", "xlsx", "json")
+
+
+@validate_app.command("ssda903")
+def validate_ssda903(
+    path: Annotated[Path | None, typer.Argument(help="A folder of 903 CSVs or a 903 XML file")] = None,
+    year: Annotated[str | None, typer.Option(help="Collection year, e.g. 2025-26")] = None,
+    previous: Annotated[Path | None, typer.Option(help="Last year's return (folder or XML)")] = None,
+    providers: Annotated[list[Path] | None, typer.Option(help="Ofsted provider list(s), .xlsx")] = None,
+    la: Annotated[str | None, typer.Option(help="The council's ONS code")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, xlsx or json")] = "table",
+    out: Annotated[Path | None, typer.Option(help="Write the report here")] = None,
+    load_id: Annotated[int | None, typer.Option("--load", help="Validate an existing load instead of files")] = None,
+) -> None:
+    """Validate an SSDA903 return (files, or an existing load) against every DfE rule for its year."""
+    _validate("ssda903", path, year, previous, providers or [], fmt, out, load_id)
+
+
+def _validate(return_code: str, path: Path | None, year: str | None, previous: Path | None, providers: list[Path],
+              fmt: str, out: Path | None, load_id: int | None) -> None:
+    from clearsight.rules.validate import _tables, validate_files, validate_load
+
+    if fmt not in FORMATS:
+        err.print(f"[red]--format must be one of {', '.join(FORMATS)}[/]")
+        raise typer.Exit(2)
+    try:
+        if load_id is not None:
+            result, con = validate_load(load_id, providers=providers)
+        else:
+            if path is None or year is None:
+                err.print("[red]give PATH and --year, or --load ID[/]")
+                raise typer.Exit(2)
+            result, con, _timing = validate_files(path, return_code, year, previous=previous, providers=providers)
+    except UnreadableFile as exc:
+        _fail(exc)
+    except (KeyError, ValueError, FileNotFoundError) as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(2) from None
+    _report(result, con, _tables(return_code, result.year), fmt, out)
+
+
+def _report(result, con, tables, fmt: str, out: Path | None) -> None:
+    from clearsight.reports.validation import findings_csv, findings_xlsx, summary_rows
+
+    if fmt == "json":
+        text = json.dumps(result.as_json())
+        if out:
+            out.write_text(text)
+        else:
+            sys.stdout.write(text + "\n")
+        return
+    if fmt == "csv":
+        text = findings_csv(result)
+        if out:
+            out.write_text(text, encoding="utf-8-sig")
+        else:
+            sys.stdout.write(text)
+        return
+    if fmt == "xlsx":
+        target = out or Path(f"validation-{result.return_code}-{result.year}.xlsx")
+        findings_xlsx(result, con, tables, target)
+        console.print(f"Wrote {target}")
+    rows = summary_rows(result)
+    children = len({f.child for f in result.findings if f.child})
+    console.print(f"[bold]{result.return_code} {result.year}[/]: {len(result.rules_run)} rules run, "
+                  f"{len(result.findings):,} findings for {children:,} children")
+    for kind, title in (("error", "Errors"), ("query", "Queries (check and explain)"), ("internal", "Integrity checks")):
+        subset = [r for r in rows if r["type"] == kind]
+        if not subset:
+            continue
+        table = Table(title=title, title_justify="left")
+        for col, just in (("rule", "left"), ("findings", "right"), ("children", "right"), ("message", "left")):
+            table.add_column(col, justify=just, overflow="fold")
+        for r in subset:
+            table.add_row(r["rule"], f"{r['findings']:,}", f"{r['children']:,}", r["message"])
+        console.print(table)
+    if result.rules_not_run:
+        console.print(f"[yellow]{len(result.rules_not_run)} rules not run:[/]")
+        for code, why in sorted(result.rules_not_run.items()):
+            console.print(f"  {code}: {why}", highlight=False)
+
+
+@rules_app.command("list")
+def rules_list(
+    return_code: Annotated[str, typer.Option("--return", help="ssda903 or cin")] = "ssda903",
+    year: Annotated[str, typer.Option(help="Collection year")] = "2025-26",
+    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+) -> None:
+    """The DfE catalogue for a year, with each rule's status in Clearsight."""
+    from clearsight.rules.definition import catalogue
+    from clearsight.rules.validate import rules_for
+
+    implemented = {r.code: r for r in rules_for(return_code)}
+    items = []
+    for code, entry in catalogue(return_code).items():
+        if year not in entry.years:
+            continue
+        rule = implemented.get(code)
+        status = "implemented" if rule else "missing"
+        if rule and rule.needs:
+            status += " (needs " + ", ".join(rule.needs) + ")"
+        items.append({"code": code, "type": entry.type, "status": status, "tables": list(entry.tables),
+                      "message": entry.message})
+    if fmt == "json":
+        sys.stdout.write(json.dumps({"return": return_code, "year": year, "rules": items}) + "\n")
+        return
+    table = Table(title=f"{return_code} rules for {year}")
+    for col in ("code", "type", "status", "tables", "message"):
+        table.add_column(col, overflow="fold")
+    for it in items:
+        table.add_row(it["code"], it["type"], it["status"], ", ".join(it["tables"]), it["message"])
+    console.print(table)
+    done = sum(1 for it in items if it["status"] != "missing")
+    console.print(f"{done} of {len(items)} implemented; {len(items) - done} missing")
+
+
 def main() -> None:
     try:
         app()

@@ -54,9 +54,13 @@ class ValidationResult:
 
 def create_views(con: duckdb.DuckDBPyConnection, tables: Iterable[SourceTable], load_id: int, prefix: str = "") -> None:
     """Temporary views named after the DfE tables, holding one load's rows."""
+    tables = list(tables)
     for t in tables:
         con.execute(f'CREATE OR REPLACE TEMP VIEW "{prefix}{t.name}" AS '
                     f"SELECT * FROM {t.canonical} WHERE load_id = {int(load_id)}")
+    if any(t.name == "ChildIdentifiers" for t in tables):
+        # The CIN census's ChildIdentifiers and ChildCharacteristics modules share one canonical table.
+        con.execute(f'CREATE OR REPLACE TEMP VIEW "{prefix}ChildCharacteristics" AS SELECT * FROM "{prefix}ChildIdentifiers"')
     con.execute(f"CREATE OR REPLACE TEMP VIEW {prefix}invalid_values AS SELECT table_name, field, row_no, child_id, "
                 f"value FROM load_findings WHERE load_id = {int(load_id)}")
 

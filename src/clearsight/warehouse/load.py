@@ -247,37 +247,47 @@ def load_return(path: Path | str, return_code: str, year: str, *, db_path: Path 
             result = describe_load(con, found)
             result.created = False
             return result
-        out = Collector(progress=(lambda d, t: progress("reading", d, t)) if progress else None)
-        con.execute("BEGIN TRANSACTION")
-        try:
-            load_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM loads").fetchall()[0][0]
-            rows: dict[str, int] = {}
-            first = True
-            for spec, batch in parse(path, return_code, year, out):
-                file_name = _file_of(out, spec, path)
-                rows[spec.canonical] = rows.get(spec.canonical, 0) + _insert_batch(
-                    con, load_id, spec, batch, file_name, year)
-                if first:
-                    _pause_for_tests("after-first-batch")
-                    first = False
-            _insert_findings(con, load_id, out.findings)
-            loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
-            con.execute(
-                "INSERT INTO loads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [load_id, return_code, year, key, loaded_at, loaded_by or _whoami(), str(path),
-                 json.dumps(rows), json.dumps(out.meta, default=str)])
-            for f in out.files:
-                con.execute("INSERT INTO load_files VALUES (?, ?, ?, ?, ?)", [load_id, f.name, f.path, f.sha256, f.size])
-            _pause_for_tests("before-commit")
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+        load_id = load_into(con, path, return_code, year, key=key, loaded_by=loaded_by, progress=progress)
         result = describe_load(con, load_id)
         result.seconds = time.perf_counter() - started
         return result
     finally:
         con.close()
+
+
+def load_into(con: duckdb.DuckDBPyConnection, path: Path, return_code: str, year: str, *, key: str = "",
+              loaded_by: str | None = None, progress: Progress | None = None) -> int:
+    """Parse ``path`` and write it as a new load on ``con`` in one transaction; return the load id.
+
+    The warehouse uses this through :func:`load_return`; validation uses it on an in-memory database.
+    """
+    out = Collector(progress=(lambda d, t: progress("reading", d, t)) if progress else None)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        load_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM loads").fetchall()[0][0]
+        rows: dict[str, int] = {}
+        first = True
+        for spec, batch in parse(path, return_code, year, out):
+            file_name = _file_of(out, spec, path)
+            rows[spec.canonical] = rows.get(spec.canonical, 0) + _insert_batch(
+                con, load_id, spec, batch, file_name, year)
+            if first:
+                _pause_for_tests("after-first-batch")
+                first = False
+        _insert_findings(con, load_id, out.findings)
+        loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
+        con.execute(
+            "INSERT INTO loads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [load_id, return_code, year, key or f"unkeyed-{load_id}", loaded_at, loaded_by or _whoami(), str(path),
+             json.dumps(rows), json.dumps(out.meta, default=str)])
+        for f in out.files:
+            con.execute("INSERT INTO load_files VALUES (?, ?, ?, ?, ?)", [load_id, f.name, f.path, f.sha256, f.size])
+        _pause_for_tests("before-commit")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return load_id
 
 
 def _file_of(out: Collector, spec: SourceTable, path: Path) -> str:

@@ -1,5 +1,5 @@
-"""The SSDA903 rules, gathered from their modules."""
+"""The SSDA903 rules: every module in this package contributes its ``RULES`` list."""
 
-from clearsight.rules.ssda903 import episodes, header
+from clearsight.rules.discover import gather
 
-RULES = [*header.RULES, *episodes.RULES]
+RULES = gather(__name__, __path__)

@@ -1,0 +1,1 @@
+"""Reports and exports: what people take away (summaries, CSV, Excel, PDF)."""

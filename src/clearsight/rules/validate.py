@@ -1,0 +1,101 @@
+"""Validation runs: files (or an existing load) in, findings out.
+
+Files are parsed into a private in-memory warehouse with the same loader the real warehouse uses,
+so validating never changes the council's data; ``--load ID`` checks a load already in the warehouse.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from clearsight.returns.ofsted_providers import load_providers
+from clearsight.returns.spec import CIN_TABLES, ssda903_tables
+from clearsight.rules.definition import Rule
+from clearsight.rules.engine import (
+    RunContext,
+    ValidationResult,
+    create_period_macros,
+    create_views,
+    run_rules,
+)
+from clearsight.warehouse.load import connect, load_into
+from clearsight.warehouse.schema import ensure_schema
+
+
+def rules_for(return_code: str) -> list[Rule]:
+    """Every implemented rule of a return."""
+    if return_code == "ssda903":
+        from clearsight.rules.ssda903 import RULES
+        return list(RULES)
+    if return_code == "cin":
+        try:
+            from clearsight.rules.cin import RULES as CIN_RULES
+        except ImportError:
+            return []
+        return list(CIN_RULES)
+    raise ValueError(f"no rules for {return_code!r}")
+
+
+def _tables(return_code: str, year: str):
+    return ssda903_tables(year) if return_code == "ssda903" else CIN_TABLES
+
+
+@dataclass
+class Timing:
+    parse: float = 0.0
+    rules: float = 0.0
+
+
+def validate_files(path: Path, return_code: str, year: str, *, previous: Path | None = None,
+                   previous_year: str | None = None, providers: list[Path] | None = None) -> tuple[ValidationResult, duckdb.DuckDBPyConnection, Timing]:
+    """Validate files without touching the warehouse; returns the result and the in-memory database."""
+    timing = Timing()
+    started = time.perf_counter()
+    con = duckdb.connect()
+    ensure_schema(con)
+    load_id = load_into(con, path, return_code, year)
+    prev_id = None
+    if previous is not None:
+        prev_id = load_into(con, previous, return_code, previous_year or _year_before(year))
+    if providers:
+        load_providers(con, providers)
+    timing.parse = time.perf_counter() - started
+    result = run_on(con, return_code, year, load_id, prev_id, bool(providers))
+    timing.rules = time.perf_counter() - started - timing.parse
+    return result, con, timing
+
+
+def validate_load(load_id: int, *, previous_load: int | None = None,
+                  providers: list[Path] | None = None) -> tuple[ValidationResult, duckdb.DuckDBPyConnection]:
+    """Validate a load already in the warehouse (read-only)."""
+    con = connect(read_only=True)
+    rows = con.execute("SELECT return_code, year FROM loads WHERE load_id = ?", [load_id]).fetchall()
+    if not rows:
+        raise KeyError(f"there is no load {load_id}; `clearsight loads` lists them")
+    return_code, year = rows[0]
+    if previous_load is None:
+        prev = con.execute("""SELECT load_id FROM current_loads WHERE return_code = ? AND year = ?""",
+                           [return_code, _year_before(year)]).fetchall()
+        previous_load = prev[0][0] if prev else None
+    if providers:
+        load_providers(con, providers)
+    return run_on(con, return_code, year, load_id, previous_load, bool(providers)), con
+
+
+def run_on(con: duckdb.DuckDBPyConnection, return_code: str, year: str, load_id: int, previous_load: int | None,
+           providers: bool) -> ValidationResult:
+    tables = _tables(return_code, year).values()
+    create_views(con, tables, load_id)
+    create_views(con, tables, previous_load if previous_load is not None else -1, prefix="prev_")
+    create_period_macros(con, year)
+    ctx = RunContext(return_code, year, load_id, previous_load, providers)
+    return run_rules(con, rules_for(return_code), ctx)
+
+
+def _year_before(year: str) -> str:
+    start = int(year[:4]) - 1
+    return f"{start}-{(start + 1) % 100:02d}"
