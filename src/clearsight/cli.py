@@ -194,11 +194,11 @@ def validate_ssda903(
     load_id: Annotated[int | None, typer.Option("--load", help="Validate an existing load instead of files")] = None,
 ) -> None:
     """Validate an SSDA903 return (files, or an existing load) against every DfE rule for its year."""
-    _validate("ssda903", path, year, previous, providers or [], fmt, out, load_id)
+    _validate("ssda903", path, year, previous, providers or [], fmt, out, load_id, la)
 
 
 def _validate(return_code: str, path: Path | None, year: str | None, previous: Path | None, providers: list[Path],
-              fmt: str, out: Path | None, load_id: int | None) -> None:
+              fmt: str, out: Path | None, load_id: int | None, la: str | None = None) -> None:
     from clearsight.rules.validate import _tables, validate_files, validate_load
 
     if fmt not in FORMATS:
@@ -206,12 +206,13 @@ def _validate(return_code: str, path: Path | None, year: str | None, previous: P
         raise typer.Exit(2)
     try:
         if load_id is not None:
-            result, con = validate_load(load_id, providers=providers)
+            result, con = validate_load(load_id, providers=providers, la=la)
         else:
             if path is None or year is None:
                 err.print("[red]give PATH and --year, or --load ID[/]")
                 raise typer.Exit(2)
-            result, con, _timing = validate_files(path, return_code, year, previous=previous, providers=providers)
+            result, con, _timing = validate_files(path, return_code, year, previous=previous, providers=providers,
+                                                  la=la)
     except UnreadableFile as exc:
         _fail(exc)
     except (KeyError, ValueError, FileNotFoundError) as exc:

@@ -22,6 +22,7 @@ class RunContext:
     load_id: int
     previous_load_id: int | None = None
     providers_loaded: bool = False
+    la: str | None = None  # the council's ONS code (E10000016), for rules about placements out of area
 
 
 @dataclass
@@ -65,10 +66,22 @@ def create_views(con: duckdb.DuckDBPyConnection, tables: Iterable[SourceTable], 
                 f"value FROM load_findings WHERE load_id = {int(load_id)}")
 
 
-def create_period_macros(con: duckdb.DuckDBPyConnection, year: str) -> None:
+def create_period_macros(con: duckdb.DuckDBPyConnection, year: str, la: str | None = None) -> None:
+    """``collection_start()``, ``collection_end()`` and ``la_code()`` for the rules' SQL."""
     end = year_ending(year)
+    la_sql = "NULL" if not la else "'" + la.replace("'", "''") + "'"
+    con.execute(f"CREATE OR REPLACE TEMP MACRO la_code() AS CAST({la_sql} AS VARCHAR)")
     con.execute(f"CREATE OR REPLACE TEMP MACRO collection_start() AS DATE '{end - 1}-04-01'")
     con.execute(f"CREATE OR REPLACE TEMP MACRO collection_end() AS DATE '{end}-03-31'")
+
+
+def _install_postcodes(con: duckdb.DuckDBPyConnection) -> None:
+    """Make the ``postcodes`` lookup table available (once per connection)."""
+    present = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'postcodes'").fetchall()[0][0]
+    if not present:
+        from clearsight.rules.postcodes import install
+
+        install(con)
 
 
 _CODES = re.compile(r"\{codes:(\w+)\.(\w+)\}")
@@ -98,6 +111,11 @@ def run_rules(con: duckdb.DuckDBPyConnection, rules: Iterable[Rule], ctx: RunCon
         if "providers" in rule.needs and not ctx.providers_loaded:
             result.rules_not_run[rule.code] = "needs Ofsted's provider lists (--providers)"
             continue
+        if "la" in rule.needs and not ctx.la:
+            result.rules_not_run[rule.code] = "needs the council's code (--la)"
+            continue
+        if "postcodes" in rule.needs:
+            _install_postcodes(con)
         started = time.perf_counter()
         try:
             rows = con.execute(f"SELECT DISTINCT * FROM ({render_sql(rule, ctx.year)}) ORDER BY 1, 2").fetchall()

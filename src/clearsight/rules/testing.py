@@ -25,10 +25,13 @@ def _batch(spec, rows: list[dict]) -> pa.Table:
 
 
 def flagged(rule: Rule, year: str, tables: dict[str, list[dict]],
-            previous: dict[str, list[dict]] | None = None) -> set[tuple[str, int, str | None]]:
+            previous: dict[str, list[dict]] | None = None, providers: list[dict] | None = None,
+            la: str | None = None) -> set[tuple[str, int, str | None]]:
     """Load ``tables`` (DfE table name → rows of raw text, as in the file) and run one rule.
 
     Returns the offending rows as ``{(table, row, child)}``. Rows are numbered from 0 in the order given.
+    ``providers`` rows use the columns of ``clearsight.returns.ofsted_providers`` (urn, provider_type,
+    registration_date, closed_date, placement_code, postcode, places, ...).
     """
     con = duckdb.connect()
     ensure_schema(con)
@@ -40,8 +43,13 @@ def flagged(rule: Rule, year: str, tables: dict[str, list[dict]],
     create_views(con, specs.values(), 1)
     if previous is not None:
         create_views(con, specs.values(), 2, prefix="prev_")
-    create_period_macros(con, year)
-    ctx = RunContext(rule.return_code, year, 1, previous_load_id=2 if previous is not None else None)
+    create_period_macros(con, year, la)
+    if providers is not None:
+        con.register("_providers", pa.Table.from_pylist(providers))
+        con.execute("CREATE TEMP TABLE providers AS SELECT * FROM _providers")
+        con.unregister("_providers")
+    ctx = RunContext(rule.return_code, year, 1, previous_load_id=2 if previous is not None else None,
+                     providers_loaded=providers is not None, la=la)
     result = run_rules(con, [rule], ctx)
     if rule.code in result.rules_not_run:
         raise AssertionError(f"{rule.code} did not run: {result.rules_not_run[rule.code]}")

@@ -51,7 +51,7 @@ class Timing:
 
 
 def validate_files(path: Path, return_code: str, year: str, *, previous: Path | None = None,
-                   previous_year: str | None = None, providers: list[Path] | None = None) -> tuple[ValidationResult, duckdb.DuckDBPyConnection, Timing]:
+                   previous_year: str | None = None, providers: list[Path] | None = None, la: str | None = None) -> tuple[ValidationResult, duckdb.DuckDBPyConnection, Timing]:
     """Validate files without touching the warehouse; returns the result and the in-memory database."""
     timing = Timing()
     started = time.perf_counter()
@@ -64,13 +64,13 @@ def validate_files(path: Path, return_code: str, year: str, *, previous: Path | 
     if providers:
         load_providers(con, providers)
     timing.parse = time.perf_counter() - started
-    result = run_on(con, return_code, year, load_id, prev_id, bool(providers))
+    result = run_on(con, return_code, year, load_id, prev_id, bool(providers), la)
     timing.rules = time.perf_counter() - started - timing.parse
     return result, con, timing
 
 
 def validate_load(load_id: int, *, previous_load: int | None = None,
-                  providers: list[Path] | None = None) -> tuple[ValidationResult, duckdb.DuckDBPyConnection]:
+                  providers: list[Path] | None = None, la: str | None = None) -> tuple[ValidationResult, duckdb.DuckDBPyConnection]:
     """Validate a load already in the warehouse (read-only)."""
     con = connect(read_only=True)
     rows = con.execute("SELECT return_code, year FROM loads WHERE load_id = ?", [load_id]).fetchall()
@@ -83,16 +83,16 @@ def validate_load(load_id: int, *, previous_load: int | None = None,
         previous_load = prev[0][0] if prev else None
     if providers:
         load_providers(con, providers)
-    return run_on(con, return_code, year, load_id, previous_load, bool(providers)), con
+    return run_on(con, return_code, year, load_id, previous_load, bool(providers), la), con
 
 
 def run_on(con: duckdb.DuckDBPyConnection, return_code: str, year: str, load_id: int, previous_load: int | None,
-           providers: bool) -> ValidationResult:
+           providers: bool, la: str | None = None) -> ValidationResult:
     tables = _tables(return_code, year).values()
     create_views(con, tables, load_id)
     create_views(con, tables, previous_load if previous_load is not None else -1, prefix="prev_")
-    create_period_macros(con, year)
-    ctx = RunContext(return_code, year, load_id, previous_load, providers)
+    create_period_macros(con, year, la)
+    ctx = RunContext(return_code, year, load_id, previous_load, providers, la)
     return run_rules(con, rules_for(return_code), ctx)
 
 
