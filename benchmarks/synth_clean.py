@@ -1,0 +1,314 @@
+"""How clean is Clearsight's synthetic council in the eyes of the peer validators?
+
+Generates a council with ``clearsight synth``, runs the Data to Insight SSDA903 and CIN census
+validators on every year's returns (in their own virtualenv, see ``benchmarks/peers/``) and prints,
+per return and year, the share of children flagged by any error rule and by any query rule beside
+the targets (at most 1% and 5%), then the rules that flag the most children.
+
+Run with Clearsight's own interpreter::
+
+    .venv/bin/python benchmarks/synth_clean.py [--children 20000] [--seed 1] [--years 2023-24..2025-26]
+    .venv/bin/python benchmarks/synth_clean.py --from DIR   # an existing synth output, no generation
+
+A clean synthetic council should break no rule; what the peers still flag is either a fault in the
+generator or a fault (or a different reading of the DfE rule) in the peer: the peers' known faults
+are listed in benchmarks/peers/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+PEERS = HERE / "peers"
+PEERS_PYTHON = HERE / ".venv-peers" / "bin" / "python"
+TARGETS = {"error": 0.01, "query": 0.05}
+INTERNAL_903 = ("INT", "EPI", "NoE")
+
+
+def parse_years(spec: str) -> list[str]:
+    """``2023-24..2025-26`` or ``2023-24,2024-25`` → ``["2023-24", "2024-25", ...]``."""
+
+    def start(year: str) -> int:
+        first, _, second = year.strip().partition("-")
+        if not (len(first) == 4 and first.isdigit() and len(second) == 2 and second.isdigit()
+                and (int(first) + 1) % 100 == int(second)):
+            raise SystemExit(f"not a collection year like 2024-25: {year!r}")
+        return int(first)
+
+    if ".." in spec:
+        first, last = (start(part) for part in spec.split("..", 1))
+        starts = list(range(first, last + 1))
+    else:
+        starts = [start(part) for part in spec.split(",") if part.strip()]
+    if not starts:
+        raise SystemExit(f"no collection year in {spec!r}")
+    return [f"{s}-{(s + 1) % 100:02d}" for s in starts]
+
+
+def previous_year(year: str) -> str:
+    first = int(year[:4]) - 1
+    return f"{first}-{(first + 1) % 100:02d}"
+
+
+def clearsight_command() -> list[str]:
+    script = Path(sys.executable).with_name("clearsight")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("clearsight")
+    if found:
+        return [found]
+    return [sys.executable, "-c", "import sys; from clearsight.cli import main; sys.exit(main())"]
+
+
+def generate(out: Path, children: int, seed: int, years: str, la: str, faults: float) -> None:
+    """Write the synthetic council with ``clearsight synth``; explain and stop if it cannot."""
+    command = clearsight_command() + ["synth", "--out", str(out), "--children", str(children),
+                                      "--seed", str(seed), "--years", years, "--la", la]
+    if faults:
+        command += ["--faults", str(faults)]
+    print(f"generating: {' '.join(command)}", file=sys.stderr)
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout[-4000:] + done.stderr[-4000:])
+        raise SystemExit(f"clearsight synth failed (exit {done.returncode}); if it is not built yet, "
+                         "point --from at a folder laid out like its output")
+    print(f"generated in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+
+
+def find_providers(year_dir: Path) -> list[Path]:
+    for candidate in (year_dir / "ofsted_providers.xlsx", year_dir / "ssda903" / "ofsted_providers.xlsx"):
+        if candidate.is_file():
+            return [candidate]
+    return sorted(year_dir.rglob("ofsted_providers*.xlsx"))[:1]
+
+
+def find_cin(year_dir: Path) -> Path | None:
+    candidate = year_dir / "cin_census.xml"
+    if candidate.is_file():
+        return candidate
+    found = sorted(year_dir.glob("cin*.xml"))
+    return found[0] if found else None
+
+
+def run_peer(command: list[str], timeout: float | None) -> tuple[dict[str, Any], float]:
+    """Run one peer runner; its JSON, or a dict with an ``error``, and the wall time."""
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"error": f"timed out after {timeout} s"}, time.perf_counter() - start
+    wall = time.perf_counter() - start
+    lines = [line for line in done.stdout.splitlines() if line.strip()]
+    try:
+        result = json.loads(lines[-1])
+    except (IndexError, json.JSONDecodeError):
+        result = {"error": f"exit {done.returncode}, no JSON: {done.stderr.strip()[-2000:]}"}
+    return result, wall
+
+
+def classify_903(code: str) -> str:
+    """The peer gives 903 rules no type: codes ending in Q are queries; INT*, EPI and NoE are its own."""
+    if code.startswith(INTERNAL_903):
+        return "internal"
+    return "query" if code.endswith("Q") else "error"
+
+
+def summarise(return_code: str, year: str, peer: dict[str, Any], wall: float, top: int) -> dict[str, Any]:
+    """Children flagged by error, query (and, for the 903, internal) rules, and the top rules."""
+    summary: dict[str, Any] = {"return": return_code, "year": year, "tool": peer.get("tool"),
+                               "version": peer.get("version"), "wall_seconds": round(wall, 1)}
+    if "error" in peer:
+        summary["error"] = peer["error"]
+        return summary
+    total = int(peer["children_total"])
+    by_kind: dict[str, set[str]] = defaultdict(set)
+    by_rule: dict[str, set[str]] = defaultdict(set)
+    rows_by_rule: dict[str, int] = defaultdict(int)
+    kinds: dict[str, str] = {}
+    without_child = 0
+    for finding in peer["findings"]:
+        code = finding["rule"]
+        kind = finding.get("type") or classify_903(code)
+        kinds[code] = kind
+        rows_by_rule[code] += 1
+        if finding["child"] is None:
+            without_child += 1
+            continue
+        by_kind[kind].add(finding["child"])
+        by_rule[code].add(finding["child"])
+
+    def share(kind: str) -> dict[str, Any]:
+        n = len(by_kind.get(kind, ()))
+        entry: dict[str, Any] = {"children": n, "share": n / total if total else 0.0}
+        if kind in TARGETS:
+            entry["target"] = TARGETS[kind]
+            entry["meets_target"] = entry["share"] <= TARGETS[kind]
+        return entry
+
+    messages = peer.get("rule_messages", {})
+    ranked = sorted(by_rule, key=lambda c: (-len(by_rule[c]), c))
+    summary.update({
+        "seconds": peer.get("seconds"),
+        "children": total,
+        "errors": share("error"),
+        "queries": share("query"),
+        "rules_run": len(peer.get("rules_run", [])),
+        "rules_skipped": len(peer.get("rules_skipped", [])),
+        "rules_failed": peer.get("rules_failed", {}),
+        "findings": len(peer["findings"]),
+        "findings_without_child": without_child,
+        "top_rules": [{"rule": c, "type": kinds[c], "children": len(by_rule[c]),
+                       "share": len(by_rule[c]) / total if total else 0.0, "rows": rows_by_rule[c],
+                       "message": messages.get(c)} for c in ranked[:top]],
+        "notes": peer.get("notes", []),
+    })
+    if return_code == "ssda903":
+        summary["internal"] = share("internal")
+    if peer.get("multichild_issues"):
+        summary["return_level"] = peer["multichild_issues"]
+    return summary
+
+
+def print_table(summary: dict[str, Any]) -> None:
+    name = {"ssda903": "SSDA903", "cin": "CIN census"}[summary["return"]]
+    head = f"{name} {summary['year']}  ({summary.get('tool')} {summary.get('version') or ''}"
+    if "error" in summary:
+        print(f"\n{head})\n  peer run failed: {summary['error']}")
+        return
+    print(f"\n{head}, {summary['seconds']:.1f} s in process, {summary['wall_seconds']:.1f} s wall)")
+    total = summary["children"]
+    print(f"  {'children in the return':<52}{total:>9,}")
+
+    def line(label: str, entry: dict[str, Any]) -> None:
+        text = f"  {label:<52}{entry['children']:>9,}  {100 * entry['share']:6.2f}%"
+        if "target" in entry:
+            verdict = "ok" if entry["meets_target"] else "OVER"
+            text += f"   target <= {100 * entry['target']:.0f}%  {verdict}"
+        print(text)
+
+    line("flagged by any ERROR rule", summary["errors"])
+    line("flagged by any QUERY rule", summary["queries"])
+    if "internal" in summary:
+        line("flagged by the peer's own checks (INT*, EPI, NoE)", summary["internal"])
+    failed = summary["rules_failed"]
+    print(f"  rules run {summary['rules_run']}, skipped {summary['rules_skipped']}, "
+          f"crashed {len(failed)}{': ' + ', '.join(sorted(failed)) if failed else ''}")
+    if summary["findings_without_child"]:
+        print(f"  findings with no child id: {summary['findings_without_child']}")
+    for issue in summary.get("return_level", []):
+        print(f"  return-level {issue['type']} {issue['rule']}: {issue.get('message') or ''}"[:150])
+    for note in summary["notes"]:
+        print(f"  note: {note}")
+    if summary["top_rules"]:
+        print(f"  {'rule':<10}{'type':<10}{'children':>9}{'share':>9}{'rows':>9}  message")
+        for rule in summary["top_rules"]:
+            message = (rule["message"] or "").replace("\n", " ")
+            print(f"  {rule['rule']:<10}{rule['type']:<10}{rule['children']:>9,}{100 * rule['share']:>8.2f}%"
+                  f"{rule['rows']:>9,}  {message[:90]}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--children", type=int, default=20000, help="children known to social care a year")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--years", default="2023-24..2025-26", help="e.g. 2023-24..2025-26 or 2024-25")
+    parser.add_argument("--la", default="E10000016", help="the council's ONS code")
+    parser.add_argument("--faults", type=float, default=0.0, help="passed to clearsight synth")
+    parser.add_argument("--from", dest="source", type=Path,
+                        help="use this existing synth output instead of generating one "
+                        "(DIR/<year>/ssda903/, DIR/<year>/cin_census.xml)")
+    parser.add_argument("--out", type=Path, help="write the synthetic council here and keep it")
+    parser.add_argument("--returns", nargs="+", choices=["ssda903", "cin"], default=["ssda903", "cin"])
+    parser.add_argument("--top", type=int, default=10, help="rules to list per return and year")
+    parser.add_argument("--timeout", type=float, help="seconds allowed for each peer run")
+    parser.add_argument("--save-raw", type=Path, help="also write each peer's full JSON into this folder")
+    parser.add_argument("--json", action="store_true", help="print the summary as JSON instead of tables")
+    args = parser.parse_args(argv)
+
+    years = parse_years(args.years)
+    setup = subprocess.run(["bash", str(PEERS / "setup.sh")], capture_output=True, text=True)
+    if setup.returncode != 0:
+        sys.stderr.write(setup.stdout + setup.stderr)
+        raise SystemExit("benchmarks/peers/setup.sh failed: the peer validators are not installed")
+
+    scratch = None
+    if args.source is not None:
+        root = args.source
+    else:
+        if args.out is not None:
+            root = args.out
+        else:
+            scratch = tempfile.TemporaryDirectory(prefix="synth_clean_")
+            root = Path(scratch.name) / "council"
+        generate(root, args.children, args.seed, args.years, args.la, args.faults)
+
+    summaries = []
+    try:
+        for year in years:
+            year_dir = root / year
+            if not year_dir.is_dir():
+                print(f"{year}: no folder {year_dir}, skipped", file=sys.stderr)
+                continue
+            if "ssda903" in args.returns and (year_dir / "ssda903").is_dir():
+                command = [str(PEERS_PYTHON), str(PEERS / "run_903.py"), str(year_dir / "ssda903"),
+                           "--year", year, "--la", args.la]
+                last = root / previous_year(year) / "ssda903"
+                if last.is_dir():
+                    command += ["--previous", str(last)]
+                providers = find_providers(year_dir)
+                if providers:
+                    command += ["--providers", *map(str, providers)]
+                summaries.append(run_and_summarise("ssda903", year, command, args))
+            cin = find_cin(year_dir)
+            if "cin" in args.returns and cin is not None:
+                command = [str(PEERS_PYTHON), str(PEERS / "run_cin.py"), str(cin), "--year", year]
+                summaries.append(run_and_summarise("cin", year, command, args))
+    finally:
+        if scratch is not None:
+            scratch.cleanup()
+
+    report = {"children": args.children if args.source is None else None, "seed": args.seed,
+              "years": years, "source": str(args.source) if args.source else None,
+              "targets": TARGETS, "returns": summaries}
+    if args.json:
+        json.dump(report, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        origin = (f"from {args.source}" if args.source
+                  else f"clearsight synth --children {args.children} --seed {args.seed}")
+        print(f"Peer validators on the synthetic council ({origin}); targets: "
+              f"<= {100 * TARGETS['error']:.0f}% of children flagged by an error rule, "
+              f"<= {100 * TARGETS['query']:.0f}% by a query rule")
+        for summary in summaries:
+            print_table(summary)
+    if not summaries:
+        print("no return was found to validate", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_and_summarise(return_code: str, year: str, command: list[str],
+                      args: argparse.Namespace) -> dict[str, Any]:
+    print(f"{return_code} {year}: running {Path(command[1]).name}", file=sys.stderr)
+    peer, wall = run_peer(command, args.timeout)
+    if args.save_raw is not None:
+        args.save_raw.mkdir(parents=True, exist_ok=True)
+        (args.save_raw / f"{return_code}_{year}.json").write_text(json.dumps(peer))
+    summary = summarise(return_code, year, peer, wall, args.top)
+    print(f"{return_code} {year}: done in {wall:.1f} s", file=sys.stderr)
+    return summary
+
+
+if __name__ == "__main__":
+    sys.exit(main())
