@@ -197,6 +197,38 @@ def validate_ssda903(
     _validate("ssda903", path, year, previous, providers or [], fmt, out, load_id, la)
 
 
+@validate_app.command("cin")
+def validate_cin(
+    path: Annotated[Path | None, typer.Argument(help="The CIN census XML file")] = None,
+    year: Annotated[str | None, typer.Option(help="Collection year, e.g. 2025-26")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, xlsx or json")] = "table",
+    out: Annotated[Path | None, typer.Option(help="Write the report here")] = None,
+    load_id: Annotated[int | None, typer.Option("--load", help="Validate an existing load instead of a file")] = None,
+) -> None:
+    """Validate a Children in Need census file (or an existing load) against every DfE rule for its year."""
+    _validate("cin", path, year, None, [], fmt, out, load_id)
+
+
+@validate_app.command("cross")
+def validate_cross_cmd(
+    year: Annotated[str, typer.Option(help="Collection year, e.g. 2025-26")],
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json")] = "table",
+    out: Annotated[Path | None, typer.Option(help="Write the report here")] = None,
+) -> None:
+    """Check the current SSDA903 and CIN census loads of a year against each other (codes X01...)."""
+    from clearsight.rules.validate import validate_cross
+
+    if fmt == "xlsx":
+        err.print("[red]the cross-return checks export as table, csv or json[/]")
+        raise typer.Exit(2)
+    try:
+        result, con = validate_cross(year)
+    except (FileNotFoundError, ValueError) as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(2) from None
+    _report(result, con, {}, fmt, out)
+
+
 def _validate(return_code: str, path: Path | None, year: str | None, previous: Path | None, providers: list[Path],
               fmt: str, out: Path | None, load_id: int | None, la: str | None = None) -> None:
     from clearsight.rules.validate import _tables, validate_files, validate_load
@@ -225,7 +257,7 @@ def _report(result, con, tables, fmt: str, out: Path | None) -> None:
     from clearsight.reports.validation import findings_csv, findings_xlsx, summary_rows
 
     if fmt == "json":
-        text = json.dumps(result.as_json())
+        text = json.dumps(result.as_json(with_type=result.return_code != "ssda903"))
         if out:
             out.write_text(text)
         else:

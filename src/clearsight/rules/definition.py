@@ -12,10 +12,16 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 from clearsight.config import REFERENCE_DIR
 
-CATALOGUES = {"ssda903": "ssda903_rules.csv", "cin": "cin_rules.csv"}
+CATALOGUES = {
+    "ssda903": REFERENCE_DIR / "rules" / "ssda903_rules.csv",
+    "cin": REFERENCE_DIR / "rules" / "cin_rules.csv",
+    # Clearsight's own checks across returns (no DfE catalogue has them): documented in docs/rules/cross.md.
+    "cross": Path(__file__).parent / "cross" / "catalogue.csv",
+}
 
 
 @dataclass(frozen=True)
@@ -30,7 +36,7 @@ class CatalogueEntry:
 @cache
 def catalogue(return_code: str) -> dict[str, CatalogueEntry]:
     """The DfE rule catalogue for a return, keyed by rule code."""
-    path = REFERENCE_DIR / "rules" / CATALOGUES[return_code]
+    path = CATALOGUES[return_code]
     entries = {}
     with path.open(newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):

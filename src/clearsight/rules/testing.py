@@ -54,3 +54,26 @@ def flagged(rule: Rule, year: str, tables: dict[str, list[dict]],
     if rule.code in result.rules_not_run:
         raise AssertionError(f"{rule.code} did not run: {result.rules_not_run[rule.code]}")
     return {(f.table, f.row, f.child) for f in result.findings}
+
+
+def flagged_cross(rule: Rule, year: str, ssda903: dict[str, list[dict]], cin: dict[str, list[dict]],
+                  earlier_ssda903: dict[str, list[dict]] | None = None) -> set[tuple[str, int, str | None]]:
+    """Load a tiny 903 and CIN census for the same year (and optionally an earlier 903) and run one cross check."""
+    from clearsight.rules.validate import cross_views
+
+    con = duckdb.connect()
+    ensure_schema(con)
+    specs = {"ssda903": ssda903_tables(year), "cin": CIN_TABLES}
+    loads = [(1, "ssda903", year, ssda903), (2, "cin", year, cin)]
+    if earlier_ssda903:
+        loads.append((3, "ssda903", f"{int(year[:4]) - 1}-{int(year[:4]) % 100:02d}", earlier_ssda903))
+    for load_id, ret, y, data in loads:
+        con.execute("INSERT INTO loads VALUES (?, ?, ?, ?, now(), 'test', '', '{}', '{}')", [load_id, ret, y, str(load_id)])
+        for name, rows in data.items():
+            if rows:
+                _insert_batch(con, load_id, specs[ret][name], _batch(specs[ret][name], rows), f"{name}", y)
+    cross_views(con, year, 1, 2)
+    result = run_rules(con, [rule], RunContext("cross", year, 1))
+    if rule.code in result.rules_not_run:
+        raise AssertionError(f"{rule.code} did not run: {result.rules_not_run[rule.code]}")
+    return {(f.table, f.row, f.child) for f in result.findings}

@@ -99,3 +99,29 @@ def run_on(con: duckdb.DuckDBPyConnection, return_code: str, year: str, load_id:
 def _year_before(year: str) -> str:
     start = int(year[:4]) - 1
     return f"{start}-{(start + 1) % 100:02d}"
+
+
+def cross_views(con: duckdb.DuckDBPyConnection, year: str, lac_load: int, cin_load: int) -> None:
+    """The views the cross-return checks read: ``lac_*`` (903), ``cin_*`` (CIN census), ``lac_all_Episodes``."""
+    create_views(con, ssda903_tables(year).values(), lac_load, prefix="lac_")
+    create_views(con, CIN_TABLES.values(), cin_load, prefix="cin_")
+    con.execute("""CREATE OR REPLACE TEMP VIEW lac_all_Episodes AS
+                   SELECT e.* FROM cla_episodes e JOIN loads l ON l.load_id = e.load_id
+                   WHERE l.return_code = 'ssda903'""")
+    create_period_macros(con, year)
+
+
+def validate_cross(year: str) -> tuple[ValidationResult, duckdb.DuckDBPyConnection]:
+    """Run the cross-return checks over the current 903 and CIN loads of a year (read-only)."""
+    from clearsight.rules.cross import RULES as CROSS_RULES
+
+    con = connect(read_only=True)
+    current = dict(con.execute("SELECT return_code, load_id FROM current_loads WHERE year = ?", [year]).fetchall())
+    missing = [r for r in ("ssda903", "cin") if r not in current]
+    if missing:
+        result = ValidationResult("cross", year)
+        why = "needs a current load of " + " and ".join(missing) + f" for {year} (clearsight load ...)"
+        result.rules_not_run = {r.code: why for r in CROSS_RULES if r.applies_to(year)}
+        return result, con
+    cross_views(con, year, current["ssda903"], current["cin"])
+    return run_rules(con, CROSS_RULES, RunContext("cross", year, current["ssda903"])), con
