@@ -12,48 +12,17 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-import psutil
+from common import CLI, clean_env, run_measured, synthesise
 
-ROOT = Path(__file__).resolve().parent
-OUT = ROOT / "out"
-CLI = [sys.executable, "-m", "clearsight.cli"]
 TARGETS = {"county": (5.0, None), "national": (120.0, 4096.0)}
 
 
-def run_measured(cmd: list[str], env: dict | None = None) -> tuple[float, float, subprocess.CompletedProcess]:
-    """Run a command; return wall seconds, peak RSS in MB (polled every 20 ms) and the result."""
-    started = time.perf_counter()
-    proc = psutil.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    peak = 0
-    while proc.poll() is None:
-        try:
-            rss = proc.memory_info().rss + sum(c.memory_info().rss for c in proc.children(recursive=True))
-            peak = max(peak, rss)
-        except psutil.Error:
-            pass
-        time.sleep(0.02)
-    out, err = proc.communicate()
-    seconds = time.perf_counter() - started
-    return seconds, peak / 2**20, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
-
-
-def synthesise(children: int, seed: int, year: str) -> Path:
-    target = OUT / f"synth-{children}-seed{seed}"
-    if (target / year / "cin_census.xml").exists():
-        return target
-    print(f"synthesising {children:,} children into {target} ...", flush=True)
-    seconds, peak, res = run_measured([*CLI, "synth", "--out", str(target), "--children", str(children),
-                                       "--seed", str(seed), "--years", year])
-    if res.returncode != 0:
-        sys.exit(f"synth failed:\n{res.stderr}")
-    print(f"  synthesised in {seconds:.1f} s (peak {peak:.0f} MB)", flush=True)
-    return target
+def synthesise_year(children: int, seed: int, year: str) -> Path:
+    return synthesise(children, seed, year)
 
 
 def main() -> None:
@@ -65,9 +34,9 @@ def main() -> None:
     rows = []
     for size in [int(s) for s in args.sizes.split(",")]:
         label = "national" if size >= 300000 else "county"
-        folder = synthesise(size, args.seed, args.year)
+        folder = synthesise_year(size, args.seed, args.year)
         data = Path(tempfile.mkdtemp(prefix="cs-bench-"))
-        env = {**__import__("os").environ, "CLEARSIGHT_DATA_DIR": str(data)}
+        env = clean_env(CLEARSIGHT_DATA_DIR=str(data))
         total = 0.0
         peak_all = 0.0
         for ret, path in (("ssda903", folder / args.year / "ssda903"), ("cin", folder / args.year / "cin_census.xml"),
