@@ -147,9 +147,10 @@ def findings_from_results(ds_results: dict[str, Any], registry: dict[str, Any],
             rule = registry.get(code)
             declared = list(rule.affected_fields or []) if rule is not None else []
             fields = [f for f in declared if f in columns] or declared
-            flagged = frame.index[frame[column] == True]  # noqa: E712 - object column of True/NaN
-            for row in flagged:
-                child = frame.at[row, "CHILD"] if "CHILD" in columns else None
+            mask = (frame[column] == True).to_numpy()  # noqa: E712 - object column of True/NaN
+            rows = frame.index[mask]
+            children = frame["CHILD"].to_numpy()[mask] if "CHILD" in columns else [None] * len(rows)
+            for row, child in zip(rows, children, strict=True):
                 row_id = int(row) if isinstance(row, numbers.Integral) else str(row)
                 finding = {"rule": code, "child": None if child is None or child != child else str(child),
                            "table": table, "row": row_id, "fields": fields}
@@ -272,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
             "children_by_table": children_by_table,
             "notes": notes,
         }
-    json.dump(result, real_stdout)
+    real_stdout.write(json.dumps(result))  # one write: json.dump to a stream is slow
     real_stdout.write("\n")
     return 0
 
