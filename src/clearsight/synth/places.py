@@ -42,6 +42,9 @@ _COUNTY_RANGES: dict[str, list[tuple[int, int]]] = {
 }
 
 
+_NEW_SINCE_2021 = {"E06000063", "E06000064", "E06000065", "E06000066"}
+
+
 def lower_tier_codes(la_code: str) -> set[str]:
     """The postcode directory's local authority codes that make up an upper-tier council."""
     if la_code in _COUNTY_RANGES:
@@ -101,7 +104,9 @@ def _all_postcodes() -> tuple[list[str], list[str], list[float], list[float]]:
     for f in sorted(_postcode_dir().glob("postcodes_*.msgpack.br")):
         d = msgpack.unpackb(brotli.decompress(f.read_bytes()), raw=False)["data"]
         for pc, la, e, n in zip(d["pcd"], d["laua"], d["oseast1m"], d["osnrth1m"], strict=False):
-            if isinstance(la, str) and la.startswith("E0") and e == e and n == n and e and n:
+            # Skip councils created after the 2021 authority lookup that peer tools use.
+            if (isinstance(la, str) and la.startswith("E0") and e == e and n == n and e and n
+                    and la not in _NEW_SINCE_2021):
                 pc = pc.replace(" ", "")
                 pcs.append(f"{pc[:-3]} {pc[-3:]}")
                 las.append(la)

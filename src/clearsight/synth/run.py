@@ -84,10 +84,7 @@ def run_synth(out: Path, children: int = 20000, years: list[str] | None = None, 
         idx += 1
         c = sim.new_child(idx, t, uasc)
         if uasc:
-            ref = Referral(t, "10")
-            c.referrals.append(ref)
-            sim.referral(c, t, 0, add_years(c.dob, 18))
-            c.referrals[-1] = _uasc_referral(sim, c, t)
+            _uasc_referral(sim, c, t)
         else:
             sim.simulate(c, t)
         if not uasc:
@@ -191,8 +188,6 @@ def sim_source(sim: Simulator) -> str:
 
 def _uasc_referral(sim: Simulator, c: Child, t: int) -> Referral:
     """UASC: referred on arrival and looked after the same day until 18."""
-    ref = c.referrals[-1]
-    c.referrals = [r for r in c.referrals if r is not ref][:0]
     ref = Referral(t, "10")
     ref.need = "N8"
     ref.assessments.append([t, sim.w.wd.add(t, sim.rng.randrange(5, 30)), ["9A"]])
@@ -201,6 +196,8 @@ def _uasc_referral(sim: Simulator, c: Child, t: int) -> Referral:
     c.periods.append(period)
     if period.end is not None:
         ref.close, ref.reason = period.end, "RC7"
+    team = sim.w.team("ASSESS", c.area)
+    ref.team = team.team_id
     return ref
 
 

@@ -197,7 +197,7 @@ def build_providers(world: World, n_children: int) -> None:
     n_private = max(15, n_children // 150)
     world.homes_private = [new("HOME", "PR4", "K2", "inside" if i % 3 == 0 else ("near" if i % 3 == 1 else "far"),
                                f"Children's Home {i + 1}") for i in range(n_private)]
-    world.sa = [new("SA", "PR4", "K3", "inside" if i % 2 else "near", f"Supported Accommodation {i + 1}",
+    world.sa = [new("SA", "PR4", "K3", "inside", f"Supported Accommodation {i + 1}",
                     sheet="SA Providers") for i in range(max(6, n_children // 1000))]
     world.adoption = new("ADOPT", "PR1", "A3,A4,A5,A6", "inside", "Regional Adoption Agency", n_places=0)
     world.schools = [new("SCHOOL", "PR4", "S1", "near" if i % 2 else "far", f"Residential School {i + 1}")
@@ -267,6 +267,8 @@ class Simulator:
         while t < eighteen and t <= w.w1:
             ref, n_cpp, care_start = self.referral(c, t, n_cpp, eighteen)
             c.referrals.append(ref)
+            if care_start is not None and care_start > eighteen - 30:
+                ref.close, ref.reason, care_start = care_start, "RC7", None
             if care_start is not None:
                 period = self.care(c, care_start, eighteen)
                 c.periods.append(period)
@@ -346,14 +348,14 @@ class Simulator:
             return ref, n_cpp, None
         ref.assessments.append([a_start, auth, self.factors()])
         # Emergency entry to care straight from referral.
-        if route > 0.975 and t + 2 < eighteen:
+        if route > 0.98 and t + 2 < eighteen:
             care = a_start + rng.randrange(0, 3)
             self.allocate(c, assess_team, "SW", t, care, 0)
             if care >= auth:
                 care = auth
             return ref, n_cpp, care
         plan_start = None
-        if route < 0.73:
+        if route < 0.68:
             # Section 47 enquiry after a strategy discussion.
             s_start = t + rng.choice([0, 0, 1, 1, 2, 3, 4, 6])
             if s_start > a_start:
@@ -391,7 +393,7 @@ class Simulator:
             return ref, n_cpp, None
         if s47 and s47[2] is None and rng.random() < 0.45:
             ref.close = max(auth, s47[0]) + rng.choice([0, 1, 3])
-            ref.reason = "RC8"
+            ref.reason = "RC7"
             self.allocate(c, assess_team, "SW", t, ref.close, 0)
             return ref, n_cpp, None
         start = max(last, auth) + rng.choice([0, 1, 2, 5])
@@ -429,8 +431,9 @@ class Simulator:
             self.allocate(c, team, "SW", start, None, 0.5)
             return None
         ref.cin_plans.append([start, end])
-        self.allocate(c, team, "SW", start, end + rng.choice([0, 0, 3, 10]), 0.5)
-        return end + rng.choice([0, 0, 3, 10])
+        close = end + rng.choice([0, 0, 3, 10])
+        self.allocate(c, team, "SW", start, close, 0.5)
+        return close
 
     def cp_plan(self, c: Child, ref: Referral, start: int, n_cpp: int, eighteen: int, team: Team):
         """A child protection plan with reviews. Returns (end, plans so far, what next)."""
@@ -443,7 +446,7 @@ class Simulator:
         else:
             dur = self.lognormal_days(250, 0.45, 92, 729)
         end = wd.next_working(start + dur)
-        nxt = rng.choices(["CIN", "CLOSE", "CLA"], [55, 33, 12])[0]
+        nxt = rng.choices(["CIN", "CLOSE", "CLA"], [56, 34, 10])[0]
         if end >= eighteen:
             end, nxt = eighteen - 3, "CLOSE"
             if end <= start + 1:
@@ -476,11 +479,11 @@ class Simulator:
         if c.uasc:
             route = "18"
         elif age < 4:
-            route = rng.choices(["adopt", "sgo", "home", "long"], [28, 17, 35, 20])[0]
+            route = rng.choices(["adopt", "sgo", "home", "long"], [36, 17, 35, 12])[0]
         elif age < 12:
-            route = rng.choices(["sgo", "cao", "home", "long"], [12, 4, 45, 39])[0]
+            route = rng.choices(["sgo", "cao", "home", "long"], [12, 4, 54, 30])[0]
         else:
-            route = rng.choices(["home", "long"], [45, 55])[0]
+            route = rng.choices(["home", "long"], [55, 45])[0]
         if route == "adopt":
             po_date = start + rng.randrange(200, 330)
             placed_date = po_date + rng.randrange(60, 200)
@@ -512,8 +515,12 @@ class Simulator:
                 ls = [(start, "C2")]
                 if end - start > 300:
                     ls.append((start + rng.randrange(170, 280), "C1"))
-        ls = [x for x in ls if x[0] < end - 1]
+        if end <= start + 1:
+            end = start + 2
+        ls = ls[:1] + [x for x in ls[1:] if x[0] < end - 1]
         need = "N8" if c.uasc else (c.referrals[-1].need or "N1")
+        if need in ("N9", "N0"):
+            need = "N1"
         placements = self.placements(c, p, start, end, route, ls, age,
                                      placed_date if route == "adopt" else None)
         # Merge change points into episodes.
@@ -561,7 +568,7 @@ class Simulator:
             p.adoption = {"date_int": date_int, "date_match": date_match, "foster_care": 0, "nb": nb,
                           "sex": sex, "ls": lsa}
         if rng.random() < 0.06 and not c.uasc:
-            p.prev_perm = (rng.choice(["P1", "P2", "P3"]), w.old_la if rng.random() < 0.7 else None,
+            p.prev_perm = (rng.choice(["P1", "P2", "P3"]), w.old_la,
                            start - rng.randrange(400, 3000))
         self.reviews(c, p)
         self.missing(c, p, age)

@@ -119,6 +119,7 @@ def build_903(children: list[Child], year: Year, world: World, seed: int, dt: Da
     t = out.tables
     sex_code = (lambda s: {"M": "1", "F": "2"}[s]) if year.ending < 2025 else (lambda s: s)
     places = world.places
+    cla_teams = {t.team_id for t in world.by_service["CLA"]}
     for c in children:
         pers = periods_in_year(c, year)
         oc3 = oc3_birthday(c, year) if not pers else None
@@ -160,30 +161,34 @@ def build_903(children: list[Child], year: Year, world: World, seed: int, dt: Da
                                      str(a["nb"]), a["sex"], a["ls"]])
         if c.uasc:
             eighteen = add_years(c.dob, 18)
-            t["uasc"].append([cid, sex_code(c.sex), dob, uk(eighteen) if eighteen <= year.end else ""])
+            t["uasc"].append([cid, sex_code(c.sex), dob, uk(eighteen)])
         p12 = cla_12_months(c, year)
         if p12 is not None:
             t["oc2"].append([cid, dob, *oc2_values(c, year, rng, world)])
         if year.ending >= 2024:
-            t["social_workers"].extend(sw_rows(c, year, pers, uk))
+            t["social_workers"].extend(sw_rows(c, year, pers, uk, cla_teams))
     return out
 
 
-def sw_rows(c: Child, year: Year, pers: list[Period], uk) -> list[list[str]]:
-    current = [p for p in pers if p.end is None or p.end > year.end]
-    if not current:
-        return []
-    p = current[-1]
-    rows = []
-    allocs = sorted((a for a in c.allocations if a[2] == "SW" and a[3] >= p.start and a[3] <= year.end
-                     and (a[4] is None or a[4] >= year.start)), key=lambda a: a[3])
-    rng = random.Random(c.idx * 31 + year.ending)
+def sw_rows(c: Child, year: Year, pers: list[Period], uk, cla_teams: set[str]) -> list[list[str]]:
+    """Social worker episodes of each period of care overlapping the year; the reason is why
+    the episode began (FCONTA for the first of a period). The worker allocated when care ends
+    stays allocated (the case goes on as a child in need), so that episode is left open."""
     from .simulate import W_SWREASON
 
-    for a in allocs:
-        ended = a[4] is not None and a[4] <= year.end
-        rows.append([c.cid, uk(c.dob), a[0], uk(a[3]), uk(a[4]) if ended else "",
-                     W_SWREASON(rng) if ended else ""])
+    rows = []
+    rng = random.Random(c.idx * 31 + 17)
+    for p in pers:
+        stop = p.end if p.end is not None else year.end + 1
+        allocs = sorted((a for a in c.allocations if a[2] == "SW" and a[1] in cla_teams and p.start <= a[3] < stop),
+                        key=lambda a: a[3])
+        for k, a in enumerate(allocs):
+            reason = "FCONTA" if k == 0 else W_SWREASON(rng)
+            last = k == len(allocs) - 1
+            if a[3] > year.end or (a[4] is not None and a[4] < year.start and not last):
+                continue
+            ended = a[4] is not None and a[4] <= year.end and not last
+            rows.append([c.cid, uk(c.dob), a[0], uk(a[3]), uk(a[4]) if ended else "", reason])
     return rows
 
 
