@@ -13,11 +13,19 @@ from .calendar import DateText, WorkingDays, add_years
 from .cms import write_cms
 from .model import Child, Referral
 from .params import RATES
-from .places import Places, council, _la_lookup
+from .places import Places, _la_lookup, council
 from .simulate import Simulator, World, build_providers, build_teams, staff_teams
 from .writers import (
-    Year, build_903, build_cin_child, cin_child_xml, cin_children, cin_header, oc3_birthday, periods_in_year,
-    write_903_csv, write_903_xml, write_ofsted,
+    Year,
+    build_903,
+    build_cin_child,
+    cin_child_xml,
+    cin_children,
+    cin_header,
+    periods_in_year,
+    write_903_csv,
+    write_903_xml,
+    write_ofsted,
 )
 
 # New children referred a year for each child known in a year (calibrated; see docs/synth.md).

@@ -13,11 +13,21 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
-from .calendar import WorkingDays, add_months, add_years
+from .calendar import WorkingDays, add_years
 from .model import Child, Period, Referral, Team
 from .params import (
-    AREAS, BETTER, CP_CATEGORY, DISABILITY, ETHNICITY, FACTORS, PLACE_CHANGE_REASON, PRIMARY_NEED, RATES,
-    REFERRAL_SOURCE, UASC_ETHNICITY, WORSE,
+    AREAS,
+    BETTER,
+    CP_CATEGORY,
+    DISABILITY,
+    ETHNICITY,
+    FACTORS,
+    PLACE_CHANGE_REASON,
+    PRIMARY_NEED,
+    RATES,
+    REFERRAL_SOURCE,
+    UASC_ETHNICITY,
+    WORSE,
 )
 from .places import Places
 
