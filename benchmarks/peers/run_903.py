@@ -29,6 +29,10 @@ from typing import Any
 TOOL = "csc-validator-be-903"
 
 
+class RunnerError(Exception):
+    """Bad arguments or input: reported as the run's JSON ``error``."""
+
+
 def collection_year_ending(year: str) -> str:
     """``2024-25`` (or ``2025``) → ``"2025"``, the year of the closing 31 March that the peer wants."""
     year = year.strip()
@@ -36,9 +40,9 @@ def collection_year_ending(year: str) -> str:
         return year
     start, _, end = year.partition("-")
     if not (len(start) == 4 and start.isdigit() and len(end) == 2 and end.isdigit()):
-        raise SystemExit(f"--year must look like 2024-25, not {year!r}")
+        raise RunnerError(f"--year must look like 2024-25, not {year!r}")
     if (int(start) + 1) % 100 != int(end):
-        raise SystemExit(f"--year {year!r}: the second year must follow the first")
+        raise RunnerError(f"--year {year!r}: the second year must follow the first")
     return str(int(start) + 1)
 
 
@@ -61,7 +65,7 @@ def collect_return_files(path: Path, description: str, column_names: dict[str, l
         if not candidates:
             candidates = sorted(path.glob("*.xml"))[:1]
     else:
-        raise SystemExit(f"{path} does not exist")
+        raise RunnerError(f"{path} does not exist")
     known = {frozenset(cols): table for table, cols in column_names.items()}
     files = []
     for candidate in candidates:
@@ -73,7 +77,7 @@ def collect_return_files(path: Path, description: str, column_names: dict[str, l
         files.append({"name": str(candidate), "description": description,
                       "file_content": candidate.read_bytes()})
     if not files:
-        raise SystemExit(f"{path}: no 903 CSV or XML file found")
+        raise RunnerError(f"{path}: no 903 CSV or XML file found")
     return files
 
 
@@ -88,11 +92,11 @@ def provider_files(paths: list[Path]) -> list[dict[str, Any]]:
         return []
     for path in paths:
         if not path.is_file():
-            raise SystemExit(f"--providers: {path} does not exist")
+            raise RunnerError(f"--providers: {path} does not exist")
     if len(paths) == 1:
         return [{"name": str(paths[0]), "description": "CH lookup", "file_content": paths[0].read_bytes()}]
     if len(paths) != 2:
-        raise SystemExit("--providers takes one combined list, or the CH list and the SCP list")
+        raise RunnerError("--providers takes one combined list, or the CH list and the SCP list")
     import openpyxl
 
     def is_children_homes(path: Path) -> bool:
@@ -191,7 +195,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rules", nargs="+", help="run only these rule codes")
     parser.add_argument("--verbose", action="store_true", help="keep the peer's INFO logging (stderr)")
     args = parser.parse_args(argv)
+    try:
+        return run(args)
+    except RunnerError as exc:
+        return fail(sys.stdout, args.year, str(exc))
 
+
+def run(args: argparse.Namespace) -> int:
     ending = collection_year_ending(args.year)
     real_stdout = sys.stdout
     notes: list[str] = []
@@ -246,8 +256,7 @@ def main(argv: list[str] | None = None) -> int:
                          if hasattr(f, "__len__") and t != "metadata"}
         findings = findings_from_results(validator.ds_results, registry, original_rows)
         children_total, children_by_table = distinct_children(validator.dfs)
-        # A rule can raise (and be listed by the peer in .fails) before our wrapper sees it only if
-        # the registry call itself fails; keep the peer's list authoritative.
+        # The peer's .fails says which rules failed; the wrapper supplied the error text.
         for code in validator.fails:
             failures.setdefault(str(code), "failed (no error text captured)")
         result = {

@@ -26,6 +26,10 @@ from typing import Any
 TOOL = "csc-validator-be-cin"
 
 
+class RunnerError(Exception):
+    """Bad arguments or input: reported as the run's JSON ``error``."""
+
+
 def collection_year_ending(year: str) -> str:
     """``2024-25`` (or ``2025``) → ``"2025"``: the peer's rulesets are named by the ending year."""
     year = year.strip()
@@ -33,9 +37,9 @@ def collection_year_ending(year: str) -> str:
         return year
     start, _, end = year.partition("-")
     if not (len(start) == 4 and start.isdigit() and len(end) == 2 and end.isdigit()):
-        raise SystemExit(f"--year must look like 2024-25, not {year!r}")
+        raise RunnerError(f"--year must look like 2024-25, not {year!r}")
     if (int(start) + 1) % 100 != int(end):
-        raise SystemExit(f"--year {year!r}: the second year must follow the first")
+        raise RunnerError(f"--year {year!r}: the second year must follow the first")
     return str(int(start) + 1)
 
 
@@ -108,7 +112,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--year", required=True, help="collection year, e.g. 2024-25")
     parser.add_argument("--rules", nargs="+", help="run only these rule codes")
     args = parser.parse_args(argv)
+    try:
+        return run(args)
+    except RunnerError as exc:
+        return fail(sys.stdout, args.year, str(exc))
 
+
+def run(args: argparse.Namespace) -> int:
     ending = collection_year_ending(args.year)
     real_stdout = sys.stdout
     if not args.path.is_file():
