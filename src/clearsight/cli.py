@@ -328,6 +328,188 @@ def rules_list(
     console.print(f"{done} of {len(items)} implemented; {len(items) - done} missing")
 
 
+measures_app = typer.Typer(help="The indicators inspectors and leaders use.", invoke_without_command=True)
+council_app = typer.Typer(help="The council's own facts (population for rates).", no_args_is_help=True)
+app.add_typer(measures_app, name="measures")
+app.add_typer(council_app, name="council")
+
+
+def _measure_periods(con, year: str | None, period: str | None, series: str | None):
+    from clearsight.measures.periods import months_between, parse_period
+
+    if series == "monthly":
+        span = con.execute("SELECT min(year), max(year) FROM current_loads").fetchall()[0]
+        if span[0] is None:
+            raise ValueError("nothing is loaded yet")
+        return months_between(parse_period(span[0]).start, parse_period(span[1]).end)
+    if series:
+        raise ValueError("--series takes 'monthly'")
+    if period:
+        return [parse_period(period)]
+    if year:
+        return [parse_period(year)]
+    latest = con.execute("SELECT max(year) FROM current_loads").fetchall()[0][0]
+    if latest is None:
+        raise ValueError("nothing is loaded yet; `clearsight demo` or `clearsight load` first")
+    return [parse_period(latest)]
+
+
+def _emit_measures(pairs, fmt: str, out: Path | None, suppress: bool, title: str) -> None:
+    from clearsight.measures.report import rows_for_export, suppressed, to_csv, to_xlsx
+
+    if fmt == "json":
+        payload = {"measures": [(suppressed(v) if suppress else v.as_json()) for _m, v in pairs]}
+        text = json.dumps(payload)
+        if out:
+            out.write_text(text)
+        else:
+            sys.stdout.write(text + "\n")
+        return
+    rows = rows_for_export(pairs, suppress)
+    if fmt == "csv":
+        text = to_csv(rows)
+        if out:
+            out.write_text(text, encoding="utf-8-sig")
+        else:
+            sys.stdout.write(text)
+        return
+    if fmt == "xlsx":
+        target = out or Path("measures.xlsx")
+        to_xlsx(rows, target)
+        console.print(f"Wrote {target}")
+        return
+    table = Table(title=title, title_justify="left")
+    for col, just in (("id", "left"), ("measure", "left"), ("period", "left"), ("group", "left"),
+                      ("value", "right"), ("England", "right"), ("", "left")):
+        table.add_column(col, justify=just, overflow="fold")
+    for r in rows:
+        mark = {"better": "[green]better[/]", "worse": "[red]worse[/]", "same": "same"}.get(r["compared_with_england"], "")
+        table.add_row(r["id"], r["name"], r["period"], r["group"], r["shown"],
+                      r["england_shown"] if r["england"] is not None else "-", mark)
+    console.print(table)
+
+
+@measures_app.callback()
+def measures_cmd(
+    ctx: typer.Context,
+    year: Annotated[str | None, typer.Option(help="Collection year, e.g. 2025-26 (default: the latest loaded)")] = None,
+    period: Annotated[str | None, typer.Option(help="Or: 12m-to-2025-06-30, or a month 2025-06")] = None,
+    by: Annotated[str | None, typer.Option(help="Break down by team, worker, age_band, sex, ethnicity, ...")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, xlsx or json")] = "table",
+    out: Annotated[Path | None, typer.Option(help="Write the export here")] = None,
+    no_suppress: Annotated[bool, typer.Option("--no-suppress", help="Show counts of 1-4 (child-level access only)")] = False,
+) -> None:
+    """Every measure the loaded data supports, headline measures first, with England beside them."""
+    if ctx.invoked_subcommand:
+        return
+    from clearsight.measures.engine import compute, prepare
+    from clearsight.measures.registry import HEADLINE_DEFAULT, all_measures
+    from clearsight.warehouse.load import connect
+
+    try:
+        con = connect(read_only=True)
+        periods = _measure_periods(con, year, period, None)
+        prepare(con, periods)
+        measures = all_measures()
+        order = [m for m in HEADLINE_DEFAULT if m in measures] + [m for m in measures if m not in HEADLINE_DEFAULT]
+        pairs = []
+        for mid in order:
+            m = measures[mid]
+            if by and by not in m.dimensions:
+                continue
+            pairs += [(m, v) for v in compute(con, m, by)]
+    except (ValueError, FileNotFoundError) as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(2) from None
+    _emit_measures(pairs, fmt, out, not no_suppress, f"Measures, {', '.join(p.label for p in periods)}")
+
+
+@measures_app.command("list")
+def measures_list(fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table") -> None:
+    """Every indicator in the reference list with its status in Clearsight."""
+    from clearsight.measures.status import measure_status
+
+    items = measure_status()
+    if fmt == "json":
+        sys.stdout.write(json.dumps({"measures": items}) + "\n")
+        return
+    table = Table(title="Indicators")
+    for col in ("id", "name", "status", "unit", "better", "England"):
+        table.add_column(col, overflow="fold")
+    for it in items:
+        table.add_row(it["id"], it["name"], it["status"], it.get("unit") or "", it.get("better") or "",
+                      "" if it.get("england") is None else str(it["england"]))
+    console.print(table)
+
+
+@app.command("measure")
+def measure_cmd(
+    measure_id: Annotated[str, typer.Argument(help="A measure id, e.g. CIN02")],
+    year: Annotated[str | None, typer.Option(help="Collection year (default: the latest loaded)")] = None,
+    period: Annotated[str | None, typer.Option(help="Or: 12m-to-2025-06-30, or a month 2025-06")] = None,
+    by: Annotated[str | None, typer.Option(help="Break down by team, worker, age_band, ...")] = None,
+    series: Annotated[str | None, typer.Option(help="monthly: every month of every loaded year")] = None,
+    chart: Annotated[Path | None, typer.Option(help="Write a chart (.svg, .png, .html): a funnel with --by")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, xlsx or json")] = "table",
+    out: Annotated[Path | None, typer.Option(help="Write the export here")] = None,
+    no_suppress: Annotated[bool, typer.Option("--no-suppress")] = False,
+) -> None:
+    """One measure: its definition, its values, a breakdown and a chart."""
+    from clearsight.measures.engine import compute, prepare
+    from clearsight.measures.registry import all_measures
+    from clearsight.warehouse.load import connect
+
+    measures = all_measures()
+    m = measures.get(measure_id.upper())
+    if m is None:
+        err.print(f"[red]no measure {measure_id!r}; `clearsight measures list` shows them[/]")
+        raise typer.Exit(2)
+    try:
+        con = connect(read_only=True)
+        periods = _measure_periods(con, year, period, series)
+        prepare(con, periods)
+        values = compute(con, m, by)
+    except (ValueError, FileNotFoundError) as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(2) from None
+    if fmt == "table":
+        console.print(f"[bold]{m.id} {m.name}[/]: {m.definition}", soft_wrap=True)
+    _emit_measures([(m, v) for v in values], fmt, out, not no_suppress, f"{m.id}")
+    if chart:
+        from clearsight.measures.charts import measure_chart
+        from clearsight.measures.funnel import write_chart
+
+        try:
+            spec, flagged = measure_chart(m, values, by, periods[-1].label, series)
+        except ValueError as exc:
+            err.print(f"[red]{exc}[/]")
+            raise typer.Exit(2) from None
+        write_chart(spec, chart)
+        console.print(f"Wrote {chart}")
+        for line in flagged:
+            console.print(f"  [yellow]{line}[/]")
+
+
+@council_app.command("set")
+def council_set(
+    population_0_17: Annotated[int | None, typer.Option("--population-0-17", help="Children aged 0-17")] = None,
+    la: Annotated[str | None, typer.Option(help="The council's ONS code")] = None,
+    name: Annotated[str | None, typer.Option(help="The council's name")] = None,
+) -> None:
+    """Record the council's facts used by measures (rates per 10,000 children)."""
+    from clearsight.warehouse.load import connect
+
+    con = connect()
+    try:
+        for key, value in (("population_0_17", population_0_17), ("la_code", la), ("la_name", name)):
+            if value is not None:
+                con.execute("INSERT OR REPLACE INTO council_settings VALUES (?, ?)", [key, str(value)])
+        for key, value in con.execute("SELECT key, value FROM council_settings ORDER BY key").fetchall():
+            console.print(f"{key}: {value}")
+    finally:
+        con.close()
+
+
 def main() -> None:
     try:
         app()

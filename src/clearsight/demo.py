@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +39,7 @@ def run_demo(children: int, seed: int, console: Console, progress: Callable) -> 
             prog.advance(load_task)
     con = connect()
     try:
+        _record_council(con, out / "council.json")
         years, rows = stage_counts(con)
     finally:
         con.close()
@@ -48,9 +50,52 @@ def run_demo(children: int, seed: int, console: Console, progress: Callable) -> 
     for label, counts in rows:
         table.add_row(label, *[f"{counts.get(y, 0):,}" for y in years])
     console.print(table)
+    _print_headline(console, years[-1] if years else None)
     console.print(f"Synthetic files: {out}")
     console.print(f"Warehouse: {config.warehouse_path()}  ({time.perf_counter() - started:.1f} s)")
     console.print("Next: `clearsight loads` lists the loads; `clearsight doctor` shows the set-up.")
 
 
-__all__ = ["run_demo", "DEMO_YEARS", "Path"]
+def _record_council(con, council_json: Path) -> None:
+    """Keep the synthetic council's code, name and 0-17 population for rates per 10,000."""
+    if not council_json.exists():
+        return
+    facts = json.loads(council_json.read_text())
+    for key in ("la_code", "la_name", "population_0_17"):
+        if facts.get(key) is not None:
+            con.execute("INSERT OR REPLACE INTO council_settings VALUES (?, ?)", [key, str(facts[key])])
+
+
+def _print_headline(console: Console, year: str | None) -> None:
+    """The headline measures for the latest year against England, with the better direction."""
+    if year is None:
+        return
+    from clearsight.measures.engine import compute, prepare
+    from clearsight.measures.periods import parse_period
+    from clearsight.measures.registry import HEADLINE_DEFAULT, all_measures
+    from clearsight.measures.report import better, format_value
+
+    con = connect(read_only=True)
+    try:
+        prepare(con, [parse_period(year)])
+        measures = all_measures()
+        table = Table(title=f"Headline measures, {year}, against England")
+        for col, just in (("measure", "left"), ("council", "right"), ("England", "right"), ("better is", "left"),
+                          ("", "left")):
+            table.add_column(col, justify=just)
+        for mid in HEADLINE_DEFAULT:
+            m = measures.get(mid)
+            if m is None:
+                table.add_row(f"{mid}", "not yet implemented", "", "", "")
+                continue
+            (v,) = [x for x in compute(con, m) if not x.group]
+            verdict = better(m, v.value, m.england)
+            mark = {"better": "[green]better[/]", "worse": "[red]worse[/]"}.get(verdict, verdict)
+            table.add_row(f"{m.id} {m.name}", format_value(v.value, m.unit), format_value(m.england, m.unit),
+                          {True: "higher", False: "lower", None: "-"}[m.higher_is_better], mark)
+        console.print(table)
+    finally:
+        con.close()
+
+
+__all__ = ["run_demo", "DEMO_YEARS"]

@@ -75,6 +75,7 @@ child's records. Row links inside the CIN census (`child_row`, `referral_row`, `
 | `load_files` | each file of a load: `name`, `path`, `sha256`, `bytes` |
 | `load_findings` | problems kept with a load: `rule` (`XSD`), `origin` (`schema` or `values`), `file`, `line`, `path` (XML), `table_name`, `row_no`, `child_id`, `field`, `value`, `message` |
 | `current_loads` | view: the newest load of each return and year |
+| `council_settings` | the council's own facts (`la_code`, `la_name`, `population_0_17`), set by `clearsight council set` |
 
 ## Column kinds
 

@@ -63,6 +63,7 @@ META_DDL = [
         value VARCHAR,
         message VARCHAR
     )""",
+    "CREATE TABLE IF NOT EXISTS council_settings (key VARCHAR PRIMARY KEY, value VARCHAR)",
     """CREATE OR REPLACE VIEW current_loads AS
         SELECT * FROM loads
         QUALIFY row_number() OVER (PARTITION BY return_code, year ORDER BY load_id DESC) = 1""",

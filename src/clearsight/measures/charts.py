@@ -1,0 +1,35 @@
+"""Charts of a measure: a funnel across a breakdown, or a trend over periods."""
+
+from __future__ import annotations
+
+from clearsight.measures.definition import Measure
+from clearsight.measures.engine import MeasureValue
+from clearsight.measures.funnel import funnel, funnel_spec
+
+
+def trend_spec(measure: Measure, values: list[MeasureValue]) -> dict:
+    import altair as alt
+
+    data = [{"period": v.period, "value": v.value} for v in values if not v.group and v.value is not None]
+    fmt = "%" if measure.unit == "proportion" else ",.1f"
+    base = alt.Chart(alt.Data(values=data)).encode(
+        x=alt.X("period:O", title="Period", sort=None),
+        y=alt.Y("value:Q", title=measure.name, axis=alt.Axis(format=fmt)),
+        tooltip=["period:O", alt.Tooltip("value:Q", format=".3")])
+    layers = base.mark_line(point=True, color="#1d70b8")
+    if measure.england is not None:
+        eng = alt.Chart(alt.Data(values=[{"england": measure.england}])).mark_rule(
+            color="#505a5f", strokeDash=[6, 4]).encode(y="england:Q")
+        layers = layers + eng
+    return layers.properties(title=f"{measure.id} {measure.name} (dashed: England)", width=640, height=300).to_dict()
+
+
+def measure_chart(measure: Measure, values: list[MeasureValue], by: str | None, period: str,
+                  series: str | None) -> tuple[dict, list[str]]:
+    """The chart for the command line: funnel when broken down, trend otherwise; and the flagged groups."""
+    if by:
+        f = funnel(measure, values, period, by)
+        flagged = [f"{pt.group}: {pt.rate:.1%} of {pt.denominator:,.0f}, {pt.flag} control limit"
+                   + (" (worse side)" if pt.concern else "") for pt in f.points if pt.flag.endswith("99.8%")]
+        return funnel_spec(f, measure), flagged
+    return trend_spec(measure, values), []

@@ -1,0 +1,1 @@
+"""Measure definitions: each module contributes a ``MEASURES`` list."""

@@ -1,0 +1,76 @@
+"""Children in need: referrals, re-referrals and assessments (CIN census)."""
+
+from clearsight.measures.definition import Measure
+
+PEOPLE = ("team", "worker", "age_band", "sex", "ethnicity", "disability")
+
+# One row per referral received in a period.
+_REFERRALS = """
+    SELECT p.period, r.child_id, r.referral_date AS dim_day, r.*
+    FROM periods p JOIN hist_cin_referrals r ON r.referral_date BETWEEN p.start_day AND p.end_day
+"""
+
+CIN01 = Measure(
+    id="CIN01", name="Referrals to children's social care",
+    definition="The number of referrals received in the period (a referral is a request for social care "
+               "services for a child not already in need).",
+    unit="count", higher_is_better=None, population="Referrals received in the period",
+    numerator="Referrals received", denominator="",
+    sql=f"SELECT period, 1 AS num, NULL AS den, child_id, dim_day FROM ({_REFERRALS})",
+    dimensions=PEOPLE, england=632830, england_period="2024-25", needs=("cin",))
+
+CIN02 = Measure(
+    id="CIN02", name="Re-referrals within 12 months",
+    definition="Of the referrals received in the period, the share made within 12 months of a previous "
+               "referral of the same child.",
+    unit="proportion", higher_is_better=False, population="Referrals received in the period",
+    numerator="Referrals with a previous referral of the child in the 12 months before",
+    denominator="All referrals received in the period",
+    sql=f"""
+        SELECT x.period, CASE WHEN EXISTS (
+                   SELECT 1 FROM hist_cin_referrals prior WHERE prior.child_id = x.child_id
+                   AND prior.referral_date < x.referral_date
+                   AND prior.referral_date >= x.referral_date - INTERVAL 12 MONTH) THEN 1 ELSE 0 END AS num,
+               1 AS den, x.child_id, x.dim_day
+        FROM ({_REFERRALS}) x""",
+    dimensions=PEOPLE, england=0.226, england_period="2024-25", needs=("cin",))
+
+CIN03 = Measure(
+    id="CIN03", name="Referrals resulting in no further action",
+    definition="Of the referrals received in the period, the share marked no further action.",
+    unit="proportion", higher_is_better=None, population="Referrals received in the period",
+    numerator="Referrals with ReferralNFA true", denominator="All referrals received in the period",
+    sql=f"SELECT period, CASE WHEN referral_nfa THEN 1 ELSE 0 END AS num, 1 AS den, child_id, dim_day FROM ({_REFERRALS})",
+    dimensions=PEOPLE, england=0.065, england_period="2024-25", needs=("cin",))
+
+# An assessment is completed when it is authorised; its duration runs from the referral date.
+_ASSESSMENTS_COMPLETED = """
+    SELECT p.period, a.child_id, a.authorisation_date AS dim_day,
+           working_days(r.referral_date, a.authorisation_date) AS wd
+    FROM periods p
+    JOIN hist_cin_assessments a ON a.authorisation_date BETWEEN p.start_day AND p.end_day
+    JOIN current_cin_referrals r ON r.load_id = a.load_id AND r.row_no = a.referral_row
+"""
+
+CIN05 = Measure(
+    id="CIN05", name="Assessments completed within 45 working days",
+    definition="Of the assessments completed (authorised) in the period, the share completed within 45 working "
+               "days of the referral.",
+    unit="proportion", higher_is_better=True, population="Assessments completed in the period",
+    numerator="Assessments authorised within 45 working days of the referral date",
+    denominator="Assessments authorised in the period",
+    sql=f"SELECT period, CASE WHEN wd <= 45 THEN 1 ELSE 0 END AS num, 1 AS den, child_id, dim_day FROM ({_ASSESSMENTS_COMPLETED})",
+    dimensions=PEOPLE, england=0.857, england_period="2024-25",
+    england_note="derived: 555,820 of 648,820 assessments in the duration bands", needs=("cin",))
+
+CIN06 = Measure(
+    id="CIN06", name="Median assessment duration",
+    definition="The middle value of the working days from referral to the assessment being authorised, "
+               "over assessments completed in the period.",
+    unit="days", higher_is_better=False, population="Assessments completed in the period",
+    numerator="Working days from referral to authorisation", denominator="",
+    sql=f"SELECT period, wd AS num, 1 AS den, child_id, dim_day FROM ({_ASSESSMENTS_COMPLETED}) WHERE wd IS NOT NULL",
+    dimensions=PEOPLE, england=33, england_period="2024-25", england_note="working days (p25 17, p75 43)",
+    needs=("cin",), aggregate="median")
+
+MEASURES = [CIN01, CIN02, CIN03, CIN05, CIN06]

@@ -1,0 +1,112 @@
+"""Computes measure definitions over the warehouse for periods and breakdowns, set-based in DuckDB."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import duckdb
+import pyarrow as pa
+
+from clearsight import workdays
+from clearsight.measures.definition import Measure
+from clearsight.measures.history import AGE_BAND_SQL, create_history_views
+from clearsight.measures.periods import Period
+
+# How each breakdown is found for a unit counted (a referral, a child ...) on its ``dim_day``.
+DIMENSION_SQL = {
+    "team": "coalesce(a.team_id, 'Unallocated')",
+    "worker": "coalesce(a.worker_id, 'Unallocated')",
+    "age_band": AGE_BAND_SQL.format(dob="f.dob", day="u.dim_day"),
+    "sex": "coalesce(f.sex, 'U')",
+    "ethnicity": "coalesce(f.ethnicity, 'Not known')",
+    "disability": "coalesce(f.disability, 'Not known')",
+    "legal_status": "coalesce(u.legal_status, 'Not known')",
+    "placement_type": "coalesce(u.placement_type, 'Not known')",
+}
+
+
+@dataclass
+class MeasureValue:
+    id: str
+    period: str
+    group: dict[str, str]
+    numerator: float
+    denominator: float | None
+    value: float | None
+    unit: str
+    england: float | None
+
+    def as_json(self) -> dict:
+        return {"id": self.id, "period": self.period, "group": self.group, "numerator": _num(self.numerator),
+                "denominator": _num(self.denominator), "value": self.value, "unit": self.unit,
+                "england": self.england}
+
+
+def _num(x: float | None):
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() else x
+
+
+def prepare(con: duckdb.DuckDBPyConnection, periods: Iterable[Period]) -> None:
+    """History views, the working-day calendar and the ``periods`` table on this connection."""
+    create_history_views(con)
+    workdays.install(con)
+    rows = list(periods)
+    con.register("_periods", pa.table({
+        "period": [p.label for p in rows], "start_day": pa.array([p.start for p in rows], pa.date32()),
+        "end_day": pa.array([p.end for p in rows], pa.date32())}))
+    con.execute("CREATE OR REPLACE TEMP TABLE periods AS SELECT * FROM _periods")
+    con.unregister("_periods")
+
+
+def population_0_17(con: duckdb.DuckDBPyConnection) -> float | None:
+    rows = con.execute("SELECT value FROM council_settings WHERE key = 'population_0_17'").fetchall()
+    return float(rows[0][0]) if rows and rows[0][0] else None
+
+
+def compute(con: duckdb.DuckDBPyConnection, measure: Measure, by: str | None = None) -> list[MeasureValue]:
+    """One measure over every period in ``periods``, for the whole council or broken down ``by`` a dimension."""
+    if by is not None and by not in measure.dimensions:
+        raise ValueError(f"{measure.id} cannot be broken down by {by}; it supports {', '.join(measure.dimensions) or 'none'}")
+    group_expr = DIMENSION_SQL[by] if by else "NULL"
+    joins = ""
+    if by in ("team", "worker"):
+        joins = """LEFT JOIN (SELECT u2.uid, s.team_id, s.worker_id FROM units u2 JOIN sw_allocation s
+                       ON s.child_id = u2.child_id AND u2.dim_day BETWEEN s.start_date AND s.end_date
+                       QUALIFY row_number() OVER (PARTITION BY u2.uid ORDER BY s.start_date DESC, s.worker_id) = 1) a
+                   ON a.uid = u.uid"""
+    elif by in ("age_band", "sex", "ethnicity", "disability"):
+        joins = "LEFT JOIN child_facts f ON f.child_id = u.child_id"
+    agg_num = {"sum": "sum(u.num)", "median": "median(u.num)", "mean": "avg(u.num)"}[measure.aggregate]
+    agg_den = "sum(u.den)" if measure.aggregate == "sum" else "count(u.num)"
+    sql = f"""
+        WITH units AS (SELECT row_number() OVER () AS uid, * FROM ({measure.sql}))
+        SELECT u.period, {group_expr} AS grp, {agg_num} AS num, {agg_den} AS den
+        FROM units u {joins}
+        GROUP BY ALL ORDER BY 1, 2"""
+    rows = con.execute(sql).fetchall()
+    population = population_0_17(con) if measure.unit == "rate_per_10000" else None
+    periods = [r[0] for r in con.execute("SELECT period FROM periods ORDER BY start_day, end_day").fetchall()]
+    seen = {(r[0], r[1]) for r in rows}
+    if by is None:
+        rows += [(p, None, 0, 0) for p in periods if (p, None) not in seen]  # a period with nothing counted
+    out = []
+    for period, grp, num, den in rows:
+        num = float(num or 0)
+        den_v = None if measure.unit in ("count", "rate_per_10000") else float(den or 0)
+        out.append(MeasureValue(measure.id, period, {by: grp} if by else {}, num, den_v,
+                                _value(measure, num, den_v, population), measure.unit, measure.england))
+    out.sort(key=lambda v: (periods.index(v.period) if v.period in periods else 0, str(v.group)))
+    return out
+
+
+def _value(measure: Measure, num: float, den: float | None, population: float | None) -> float | None:
+    if measure.unit == "count":
+        return num
+    if measure.unit == "rate_per_10000":
+        return None if not population else num / population * 10000
+    if measure.aggregate in ("median", "mean"):
+        return num if den else None
+    return None if not den else num / den

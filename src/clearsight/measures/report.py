@@ -1,0 +1,93 @@
+"""Measures for people: suppression of small numbers, tables, CSV, Excel and JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from clearsight.measures.definition import Measure
+from clearsight.measures.engine import MeasureValue
+
+SMALL = range(1, 5)  # counts of 1 to 4 are shown as "<5" in exports
+
+
+def suppressed(v: MeasureValue) -> dict:
+    """The JSON of a value with counts 1-4 hidden, and any value that would let them be worked out."""
+    d = v.as_json()
+    hide = False
+    for key in ("numerator", "denominator"):
+        x = d[key]
+        if x is not None and float(x).is_integer() and int(x) in SMALL:
+            d[key] = "<5"
+            hide = True
+    if hide or (v.unit == "count" and d["numerator"] == "<5"):
+        d["value"] = None if v.unit != "count" else "<5"
+    return d
+
+
+def format_value(value, unit: str) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, str):
+        return value
+    if unit == "proportion":
+        return f"{value:.1%}"
+    if unit == "count":
+        return f"{value:,.0f}"
+    if unit == "rate_per_10000":
+        return f"{value:.1f} per 10,000"
+    if unit == "days":
+        return f"{value:.0f} days"
+    return f"{value:.2f}"
+
+
+def better(measure: Measure, value, england) -> str:
+    """'better', 'worse' or '' comparing with England, given the measure's polarity."""
+    if measure.higher_is_better is None or value is None or england is None or isinstance(value, str):
+        return ""
+    if value == england:
+        return "same"
+    return "better" if (value > england) == measure.higher_is_better else "worse"
+
+
+def rows_for_export(values: list[tuple[Measure, MeasureValue]], suppress: bool) -> list[dict]:
+    out = []
+    for m, v in values:
+        d = suppressed(v) if suppress else v.as_json()
+        out.append({"id": m.id, "name": m.name, "period": v.period,
+                    "group": "; ".join(f"{k}={g}" for k, g in v.group.items()) or "council",
+                    "numerator": d["numerator"], "denominator": d["denominator"], "value": d["value"],
+                    "shown": format_value(d["value"], m.unit), "unit": m.unit,
+                    "england": m.england, "england_shown": format_value(m.england, m.unit),
+                    "compared_with_england": better(m, d["value"], m.england),
+                    "higher_is_better": m.higher_is_better})
+    return out
+
+
+def to_csv(rows: list[dict]) -> str:
+    buf = io.StringIO()
+    if rows:
+        w = csv.DictWriter(buf, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    return buf.getvalue()
+
+
+def to_xlsx(rows: list[dict], path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Measures"
+    if rows:
+        ws.append(list(rows[0]))
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for r in rows:
+            ws.append([r[k] for k in rows[0]])
+        ws.freeze_panes = "A2"
+        for col, width in zip("ABCDEFGHIJKLMN", (8, 48, 18, 24, 12, 12, 12, 18, 14, 10, 18, 12, 10), strict=False):
+            ws.column_dimensions[col].width = width
+    wb.save(path)
