@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,12 @@ from clearsight.returns.spec import SourceTable
 
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+# Files people save by mistake instead of a CSV: a zip (.xlsx, .ods) or an old .xls workbook.
+WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+_BLANK_LINE = re.compile(r"(?>\r\n|\r|\n)(?>\r\n|\r|\n)")
+_FIRST_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_SHOWN = 80  # characters of an offending line shown in a message
 
 
 @dataclass
@@ -42,47 +49,85 @@ def read_bytes(path: Path) -> tuple[bytes, SourceFile]:
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """Decode a text file's bytes (UTF-8, with or without BOM, or UTF-16 with BOM) or say where it fails."""
-    if data.startswith(UTF16_BOMS):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise UnreadableFile(Problem(name, "is marked as UTF-16 but cannot be decoded as UTF-16",
-                                         expected="a file saved as 'CSV UTF-8'")) from exc
-    body = data[3:] if data.startswith(UTF8_BOM) else data
+    """Decode a text file's bytes (UTF-8, with or without BOM, or UTF-16/32 with BOM) or say where it fails."""
+    if data.startswith(WORKBOOK_MAGIC):
+        raise UnreadableFile(Problem(name, "is a spreadsheet workbook (or another zipped file), not a CSV file",
+                                     expected="the sheet saved from Excel as 'CSV UTF-8 (comma delimited)'"))
+    for boms, codec in ((UTF32_BOMS, "utf-32"), (UTF16_BOMS, "utf-16")):
+        if data.startswith(boms):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise UnreadableFile(Problem(
+                    name, f"is marked as {codec.upper()} but byte {exc.start + 1:,} cannot be decoded as {codec.upper()}",
+                    expected="a file saved as 'CSV UTF-8'")) from exc
+    skip = len(UTF8_BOM) if data.startswith(UTF8_BOM) else 0
     try:
-        return body.decode("utf-8")
+        text = data[skip:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = body.count(b"\n", 0, exc.start) + 1
-        bad = body[exc.start:exc.start + 1]
+        at = skip + exc.start
+        line = data.count(b"\n", 0, at) + 1
+        bad = data[at:at + 1]
         raise UnreadableFile(Problem(
             name,
-            f"is not UTF-8 text: byte 0x{bad.hex()} at byte {exc.start + 1} cannot be decoded "
+            f"is not UTF-8 text: byte 0x{bad.hex()} at byte {at + 1:,} cannot be decoded "
             "(probably saved as Windows-1252 / 'CSV' from Excel)",
-            line=line,
+            line=line, value=f"0x{bad.hex()}",
             expected="a file saved as 'CSV UTF-8 (comma delimited)'",
         )) from exc
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        if data[1:40:2].count(0) > 15 or data[0:40:2].count(0) > 15:
+            raise UnreadableFile(Problem(name, "looks like UTF-16 text without a byte-order mark", line=line,
+                                         expected="a file saved as 'CSV UTF-8 (comma delimited)'"))
+        raise UnreadableFile(Problem(name, f"contains a NUL byte at byte {skip + nul + 1:,}: it is not a text file",
+                                     line=line, value="0x00", expected="a CSV text file"))
+    return text
+
+
+def _header_line(text: str) -> tuple[int, str, int]:
+    """(line number, text, end offset) of the first line that is not blank."""
+    number = 1
+    for match in _FIRST_LINE.finditer(text):
+        line = match.group(0)
+        if not match.group(0):
+            break
+        if line.strip():
+            return number, line.rstrip("\r\n"), match.end()
+        number += 1
+    return number, "", len(text)
 
 
 def header_of(text: str, name: str) -> list[str]:
-    """The column names on a CSV's first line, stripped; an empty file is unreadable."""
+    """The column names on a CSV's first line that is not blank, stripped; a blank file is unreadable."""
+    if not text:
+        raise UnreadableFile(Problem(name, "is empty (0 bytes)", expected="a header line of column names"))
     if not text.strip():
-        raise UnreadableFile(Problem(name, "is empty", expected="a header line of column names"))
-    first = text.lstrip("\r\n").splitlines()[0] if text.strip() else ""
-    names = next(csv.reader([first]))
+        raise UnreadableFile(Problem(name, "contains only blank lines", expected="a header line of column names"))
+    number, line, _end = _header_line(text)
+    try:
+        names = next(csv.reader([line]))
+    except csv.Error as exc:
+        raise UnreadableFile(Problem(name, f"has a header line that cannot be read as CSV: {exc}", line=number,
+                                     expected="a header line of comma-separated column names")) from exc
     return [n.strip() for n in names]
+
+
+def _shown(header: list[str], i: int) -> str:
+    return header[i] if header[i] else f"(unnamed column {i + 1})"
 
 
 def identify(header: list[str], tables: dict[str, SourceTable], name: str, return_label: str,
              other_returns: dict[str, dict[str, SourceTable]] | None = None,
-             case_insensitive: bool = True) -> SourceTable:
-    """The table whose column set the header matches, or a clear error naming what is wrong."""
+             case_insensitive: bool = True, line: int = 1) -> SourceTable:
+    """The table whose column set the header (on ``line``) matches, or a clear error naming what is wrong."""
     norm = [h.upper() if case_insensitive else h for h in header]
     seen: dict[str, int] = {}
     for i, h in enumerate(norm, start=1):
         if h in seen:
-            raise UnreadableFile(Problem(name, f"column {header[i - 1]!r} appears twice (columns {seen[h]} and {i})",
-                                         line=1, field=header[i - 1], expected="each column once"))
+            raise UnreadableFile(Problem(name, f"column {_shown(header, i - 1)!r} appears twice (columns {seen[h]} and {i})",
+                                         line=line, field=header[i - 1], expected="each column once"))
         seen[h] = i
     got = set(norm)
 
@@ -95,8 +140,8 @@ def identify(header: list[str], tables: dict[str, SourceTable], name: str, retur
     best = max(tables.values(), key=lambda t: len(key(t) & got) - len(got - key(t)))
     overlap = key(best) & got
     if len(overlap) >= max(2, len(key(best)) // 2) and len(overlap) > 1:
-        missing = sorted(key(best) - got)
-        extra = sorted(got - key(best))
+        missing = [c for c in best.source_columns if (c.upper() if case_insensitive else c) not in got]
+        extra = [_shown(header, i) for i, h in enumerate(norm) if h not in key(best)]
         parts = []
         if missing:
             parts.append("missing column(s) " + ", ".join(missing))
@@ -104,29 +149,45 @@ def identify(header: list[str], tables: dict[str, SourceTable], name: str, retur
             parts.append("unexpected column(s) " + ", ".join(extra))
         raise UnreadableFile(Problem(
             name, f"looks like the {return_label} {best.name} table but has " + " and ".join(parts),
-            line=1, expected="exactly the columns " + ", ".join(best.source_columns)))
+            line=line, field=", ".join(missing or extra),
+            expected="exactly the columns " + ", ".join(best.source_columns)))
     for label, other in (other_returns or {}).items():
         for t in other.values():
             if {c.upper() for c in t.source_columns} == {h.upper() for h in header}:
                 raise UnreadableFile(Problem(
-                    name, f"is a {label} file ({t.name} table), not a {return_label} file", line=1,
-                    expected=f"a {return_label} file"))
+                    name, f"is a file of the {label} ({t.name} table), not of the {return_label}", line=line,
+                    expected=f"the {return_label} files"))
+    hint = ""
+    if len(header) == 1:
+        for sep, label in ((";", "semicolons"), ("\t", "tabs"), ("|", "vertical bars")):
+            if sep in header[0]:
+                hint = f" (its values seem to be separated by {label}, not commas)"
+                break
     raise UnreadableFile(Problem(
-        name, f"is not a recognised {return_label} table; its columns are " + ", ".join(header), line=1,
-        expected=f"the columns of one of the {return_label} tables: " + "; ".join(tables)))
+        name, f"is not a recognised {return_label} table{hint}; its columns are " + ", ".join(header), line=line,
+        expected=f"comma-separated columns of one of the {return_label} tables: " + "; ".join(tables)))
 
 
 def read_csv_table(path: Path, tables: dict[str, SourceTable], return_label: str,
                    other_returns: dict[str, dict[str, SourceTable]] | None = None,
                    case_insensitive: bool = True) -> RawTable:
-    """Read one CSV file into a :class:`RawTable`, recognising its table by its column set."""
+    """Read one CSV file into a :class:`RawTable`, recognising its table by its column set.
+
+    Blank lines are skipped and rows whose every value is blank (Excel writes ``,,,,`` for rows it
+    once formatted) are dropped; ``_row`` and ``_line`` still point at each kept row's place in the file.
+    """
     data, record = read_bytes(path)
     text = decode_text(data, path.name)
     header = header_of(text, path.name)
-    spec = identify(header, tables, path.name, return_label, other_returns, case_insensitive)
+    header_line, first, end = _header_line(text)
+    if first.lstrip("\ufeff \t").startswith("<"):
+        raise UnreadableFile(Problem(path.name, "is an XML or HTML file, not a CSV file", line=header_line,
+                                     value=first[:_SHOWN], expected=f"a {return_label} CSV file"))
+    spec = identify(header, tables, path.name, return_label, other_returns, case_insensitive, header_line)
     by_upper = {c.upper() if case_insensitive else c: c for c in spec.source_columns}
     names = [by_upper[h.upper() if case_insensitive else h] for h in header]
-    body = text.lstrip("\ufeff").encode("utf-8")
+    rest = text[end:]
+    body = (first + "\n" + rest).encode("utf-8")
     try:
         table = pacsv.read_csv(
             io.BytesIO(body),
@@ -137,11 +198,77 @@ def read_csv_table(path: Path, tables: dict[str, SourceTable], return_label: str
                 strings_can_be_null=False, quoted_strings_can_be_null=False,
             ),
         )
-    except pa.ArrowInvalid as exc:
-        msg = str(exc)
-        raise UnreadableFile(Problem(path.name, f"cannot be read as CSV: {msg}",
-                                     expected=f"{len(names)} comma-separated values on every line")) from exc
+    except pa.ArrowException as exc:
+        raise _unparsable(path.name, rest, header_line, len(names), exc) from exc
     n = table.num_rows
     rows = pa.array(range(n), pa.int64())
-    table = table.append_column("_row", rows).append_column("_line", pc.add(rows, 2))
+    table = table.append_column("_row", rows).append_column("_line", _data_lines(rest, header_line, n))
+    table = _drop_blank_rows(table, names)
     return RawTable(spec, table, record)
+
+
+def _records(rest: str):
+    """The csv module's reader over the lines after the header (``line_num`` counts those lines)."""
+    return csv.reader(io.StringIO(rest, newline=""))
+
+
+def _data_lines(rest: str, header_line: int, n_rows: int) -> pa.Array:
+    """The line on which each data row starts, allowing for blank lines and quoted line breaks."""
+    if '"' not in rest and not rest.startswith(("\r", "\n")) and not _BLANK_LINE.search(rest):
+        return pa.array(range(header_line + 1, header_line + 1 + n_rows), pa.int64())
+    lines: list[int] = []
+    reader = _records(rest)
+    ended = 0
+    for record in reader:
+        if record:
+            lines.append(header_line + ended + 1)
+        ended = reader.line_num
+    if len(lines) != n_rows:  # the csv module and Arrow disagree: give no line rather than a wrong one
+        return pa.nulls(n_rows, pa.int64())
+    return pa.array(lines, pa.int64())
+
+
+def _unparsable(name: str, rest: str, header_line: int, n_cols: int, exc: Exception) -> UnreadableFile:
+    """Say which line breaks the CSV, and how (usually a row with more or fewer values than the header)."""
+    reader = _records(rest)
+    ended = 0
+    try:
+        for record in reader:
+            if record and len(record) != n_cols:
+                line = header_line + ended + 1
+                shown = _physical_line(rest, ended)
+                shown = shown if len(shown) <= _SHOWN else shown[:_SHOWN] + "..."
+                if any("\n" in v or "\r" in v for v in record):
+                    message = "has a quote (\") that opens a value on this line and is not closed on it"
+                else:
+                    message = (f"has {len(record)} value{'s' if len(record) != 1 else ''} on this line but "
+                               f"{n_cols} columns in its header")
+                return UnreadableFile(Problem(
+                    name, message, line=line, value=shown,
+                    expected=f"{n_cols} comma-separated values on every line (quote values that contain commas)"))
+            ended = reader.line_num
+    except csv.Error as csv_exc:
+        return UnreadableFile(Problem(name, f"cannot be read as CSV: {csv_exc}", line=header_line + reader.line_num,
+                                      expected=f"{n_cols} comma-separated values on every line"))
+    return UnreadableFile(Problem(name, f"cannot be read as CSV: {exc}",
+                                  expected=f"{n_cols} comma-separated values on every line"))
+
+
+def _physical_line(text: str, index: int) -> str:
+    """Line ``index`` (0-based) of ``text``, without its line break."""
+    for i, match in enumerate(_FIRST_LINE.finditer(text)):
+        if i == index:
+            return match.group(0).rstrip("\r\n")
+    return ""
+
+
+def _drop_blank_rows(table: pa.Table, names: list[str]) -> pa.Table:
+    if table.num_rows == 0:
+        return table
+    blank = None
+    for name in dict.fromkeys(names):
+        empty = pc.equal(pc.utf8_trim_whitespace(table[name]), "")
+        blank = empty if blank is None else pc.and_(blank, empty)
+    if not pc.any(blank).as_py():
+        return table
+    return table.filter(pc.invert(blank))
