@@ -114,14 +114,14 @@ def synth(
 @app.command()
 def load(
     path: Annotated[Path, typer.Argument(help="A folder of CSVs or an XML file")],
-    return_code: Annotated[str, typer.Option("--return", help="ssda903, cin or cms")],
+    return_code: Annotated[str, typer.Option("--return", help="ssda903, cin, cms or csww")],
     year: Annotated[str, typer.Option(help="Collection year, e.g. 2024-25")],
 ) -> None:
     """Load one return's files for one year as a new, atomic version (the same files again are a no-op)."""
     from clearsight.warehouse.load import load_return
 
-    if return_code not in ("ssda903", "cin", "cms"):
-        err.print(f"[red]--return must be ssda903, cin or cms, not {return_code!r}[/]")
+    if return_code not in ("ssda903", "cin", "cms", "csww"):
+        err.print(f"[red]--return must be ssda903, cin, cms or csww, not {return_code!r}[/]")
         raise typer.Exit(2)
     try:
         with _progress() as prog:

@@ -7,7 +7,7 @@ import duckdb
 from clearsight.measures.definition import Measure
 from clearsight.measures.engine import MeasureValue, compute, prepare
 from clearsight.measures.periods import parse_period
-from clearsight.returns.spec import CIN_TABLES, CMS_TABLES, ssda903_tables
+from clearsight.returns.spec import CIN_TABLES, CMS_TABLES, CSWW_TABLES, ssda903_tables
 from clearsight.rules.testing import _batch
 from clearsight.warehouse.load import _insert_batch
 from clearsight.warehouse.schema import ensure_schema
@@ -19,7 +19,7 @@ def build(loads: list[tuple[str, str, dict[str, list[dict]]]], population: int |
     ensure_schema(con)
     for load_id, (ret, year, tables) in enumerate(loads, start=1):
         con.execute("INSERT INTO loads VALUES (?, ?, ?, ?, now(), 'test', '', '{}', '{}')", [load_id, ret, year, str(load_id)])
-        specs = {"ssda903": ssda903_tables(year), "cin": CIN_TABLES, "cms": CMS_TABLES}[ret]
+        specs = {"ssda903": ssda903_tables(year), "cin": CIN_TABLES, "cms": CMS_TABLES, "csww": CSWW_TABLES}[ret]
         for name, rows in tables.items():
             if rows:
                 _insert_batch(con, load_id, specs[name], _batch(specs[name], rows), name, year)

@@ -247,6 +247,36 @@ CIN_TABLES: dict[str, SourceTable] = {
 }
 
 
+# --------------------------------------------------------------------------- workforce census (CSWW)
+
+CSWW_TABLES: dict[str, SourceTable] = {
+    t.name: t
+    for t in [
+        SourceTable("Header", "csww_header", (
+            _c("Collection", "collection"), _c("Year", "year"), _c("ReferenceDate", "reference_date", "date"),
+            _c("SourceLevel", "source_level"), _c("LEA", "lea"), _c("SoftwareCode", "software_code"),
+            _c("DateTime", "date_time"),
+        ), doc="The workforce census header: reference date (30 September) and the sending council."),
+        SourceTable("LALevelVacancies", "csww_vacancies", (
+            _c("NumberOfVacancies", "number_of_vacancies", "number"), _c("NoAgencyFTE", "no_agency_fte", "number"),
+            _c("NoAgencyHeadcount", "no_agency_headcount", "int"),
+        ), doc="Council-level figures at 30 September: vacancies (FTE) and agency workers (FTE, headcount)."),
+        SourceTable("CSWWWorker", "csww_workers", (
+            _c("AgencyWorker", "agency_worker", "bool"), _c("SWENo", "swe_no", "text", True),
+            _c("FTE", "fte", "number"), _c("PersonBirthDate", "dob", "date"), _c("GenderCurrent", "gender"),
+            _c("Ethnicity", "ethnicity"), _c("QualInst", "qual_inst"), _c("QualLevel", "qual_level"),
+            _c("StepUpGrad", "step_up_grad", "bool"), _c("OrgRole", "org_role"),
+            _c("RoleStartDate", "role_start_date", "date"), _c("StartOrigin", "start_origin"),
+            _c("RoleEndDate", "role_end_date", "date"), _c("LeaverDestination", "leaver_destination"),
+            _c("ReasonLeave", "reason_leave"), _c("FTE30", "fte30", "number"), _c("Cases30", "cases30", "int"),
+            _c("WorkingDaysLost", "working_days_lost", "number"), _c("ContractWeeks", "contract_weeks", "number"),
+            _c("FrontlineGrad", "frontline_grad", "bool"), _c("Absat30Sept", "absent_30_sept", "bool"),
+            _c("ReasonAbsence", "reason_absence"), _c("CFKSSstatus", "cfkss_status"),
+        ), doc="One row a children and family social worker: employed (in post, or left in the year) or agency."),
+    ]
+}
+
+
 # --------------------------------------------------------------------------- case-management extract
 
 SERVICES = ("FD", "EH", "ASSESS", "CIN", "CLA", "LC", "DIS")
@@ -301,4 +331,4 @@ CMS_TABLES: dict[str, SourceTable] = {
     ]
 }
 
-RETURNS = ("ssda903", "cin", "cms")
+RETURNS = ("ssda903", "cin", "cms", "csww")

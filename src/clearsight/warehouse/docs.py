@@ -5,7 +5,7 @@ Run ``python -m clearsight.warehouse.docs > docs/data-model.md``; a test checks 
 
 from __future__ import annotations
 
-from clearsight.returns.spec import CIN_TABLES, CMS_TABLES, all_ssda903_tables
+from clearsight.returns.spec import CIN_TABLES, CMS_TABLES, CSWW_TABLES, all_ssda903_tables
 
 INTRO = """# The warehouse: canonical tables and versioned loads
 
@@ -108,6 +108,9 @@ def render() -> str:
                       "2025-26's; each year is checked against its own.", all_ssda903_tables())
     lines += _section("CIN census tables (`--return cin`)",
                       "From the census XML, checked against the year's XSD as it streams.", CIN_TABLES)
+    lines += _section("Workforce census tables (`--return csww`)",
+                      "From the children's social work workforce census XML (reference date 30 September), checked "
+                      "against the census XSD as it streams.", CSWW_TABLES)
     lines += _section("Case-management extract tables (`--return cms`)",
                       "From the CSV files described in `docs/cms-extract.md`.", CMS_TABLES)
     return "\n".join(lines).rstrip() + "\n"

@@ -25,6 +25,7 @@ from clearsight.config import warehouse_path
 from clearsight.returns.cin import parse_cin_xml
 from clearsight.returns.cms import parse_cms
 from clearsight.returns.collect import Batch, Collector
+from clearsight.returns.csww import parse_csww_xml
 from clearsight.returns.problems import Finding, Problem, UnreadableFile
 from clearsight.returns.spec import Column, SourceTable, year_ending
 from clearsight.returns.ssda903 import parse_ssda903
@@ -84,7 +85,12 @@ def parse(path: Path, return_code: str, year: str, out: Collector) -> Iterator[B
         return parse_cin_xml(path, year, out)
     if return_code == "cms":
         return parse_cms(path, year, out)
-    raise ValueError(f"unknown return {return_code!r}; expected ssda903, cin or cms")
+    if return_code == "csww":
+        if path.is_dir():
+            raise UnreadableFile(Problem(path.name, "is a folder; the workforce census is one XML file",
+                                         expected="the census .xml file"))
+        return parse_csww_xml(path, year, out)
+    raise ValueError(f"unknown return {return_code!r}; expected ssda903, cin, cms or csww")
 
 
 def connect(db_path: Path | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import duckdb
 
-from clearsight.returns.spec import CIN_TABLES, CMS_TABLES, SourceTable, all_ssda903_tables
+from clearsight.returns.spec import CIN_TABLES, CMS_TABLES, CSWW_TABLES, SourceTable, all_ssda903_tables
 
 SCHEMA_VERSION = 1
 
@@ -18,6 +18,7 @@ RETURN_TABLES: dict[str, dict[str, SourceTable]] = {
     "ssda903": all_ssda903_tables(),
     "cin": CIN_TABLES,
     "cms": CMS_TABLES,
+    "csww": CSWW_TABLES,
 }
 
 DATE_MACRO = r"""
