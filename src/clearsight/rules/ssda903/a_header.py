@@ -23,7 +23,7 @@ R165 = Rule("165", "ssda903", {"Header": ("MOTHER", "SEX"), "OC3": ("IN_TOUCH", 
           AND (dec IS NULL OR dec >= collection_start())),
     leaver AS (
         SELECT DISTINCT child_id FROM OC3
-        WHERE in_touch IS NOT NULL OR activ IS NOT NULL OR accom IS NOT NULL),
+        WHERE child_id IS NOT NULL AND (in_touch IS NOT NULL OR activ IS NOT NULL OR accom IS NOT NULL)),
     bad AS (
         SELECT row_no, child_id FROM Header
         WHERE (mother IS NOT NULL AND (mother NOT IN ('0', '1') OR sex = {_MALE}))

@@ -110,7 +110,7 @@ R191 = Rule("191", "ssda903", {"OC2": _CORE, "Episodes": ("CHILD",)}, f"""
         SELECT row_no, child_id,
                row_number() OVER (PARTITION BY child_id ORDER BY decom NULLS LAST, row_no) AS k
         FROM Episodes)
-    WHERE k = 1 AND child_id IN ({CLA}) AND child_id NOT IN (SELECT child_id FROM OC2)
+    WHERE k = 1 AND child_id IN ({CLA}) AND child_id NOT IN (SELECT child_id FROM OC2 WHERE child_id IS NOT NULL)
       AND EXISTS (SELECT 1 FROM OC2)
 """, notes="Children missing from OC2 are only reported when the load has OC2 rows at all (a return "
            "without the OC2 file would otherwise flag every child), as the peer validator does.")

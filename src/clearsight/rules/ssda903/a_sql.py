@@ -26,7 +26,7 @@ def invalid(table: str, field: str) -> str:
 # and no episode that starts a period of care after 1 April (RNE S), ends one before 31 March
 # (REC other than X1) or is a short break (LS V3/V4) during the year.
 CONTINUOUSLY_LOOKED_AFTER = """
-    SELECT child_id FROM Episodes GROUP BY child_id
+    SELECT child_id FROM Episodes WHERE child_id IS NOT NULL GROUP BY child_id
     HAVING bool_or(coalesce(decom <= collection_end() AND (dec >= collection_start() OR dec IS NULL), false))
        AND NOT bool_or(coalesce(
                 (rne = 'S' AND decom > collection_start() AND decom <= collection_end())
