@@ -25,10 +25,11 @@ def test_1009_reason_for_placement_change_must_be_a_code():
 
 
 def test_1015_own_provision_must_be_in_the_councils_area(monkeypatch):
-    # A stand-in for the postcode lookup: two postcodes in the council's area and one elsewhere.
+    # A stand-in for the postcode lookup (postcodes upper-case without spaces, upper-tier authority):
+    # two postcodes in Hampshire's area and one in Portsmouth.
     def install(con):
-        con.execute("CREATE TABLE postcodes AS SELECT * FROM (VALUES ('SO23 8UJ', 'E10000014', 448000, 129000), "
-                    "('PO1 2AB', 'E06000044', 464000, 100000), ('SO22 5DD', 'E10000014', 446000, 130000)) "
+        con.execute("CREATE TABLE postcodes AS SELECT * FROM (VALUES ('SO238UJ', 'E10000014', 448000, 129000), "
+                    "('PO12AB', 'E06000044', 464000, 100000), ('SO225DD', 'E10000014', 446000, 130000)) "
                     "t(postcode, la_code, easting, northing)")
 
     monkeypatch.setitem(sys.modules, "clearsight.rules.postcodes", types.SimpleNamespace(install=install))
