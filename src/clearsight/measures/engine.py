@@ -31,7 +31,7 @@ class MeasureValue:
     id: str
     period: str
     group: dict[str, str]
-    numerator: float
+    numerator: float | None  # None when the data the measure needs is not loaded
     denominator: float | None
     value: float | None
     unit: str
@@ -70,6 +70,11 @@ def compute(con: duckdb.DuckDBPyConnection, measure: Measure, by: str | None = N
     """One measure over every period in ``periods``, for the whole council or broken down ``by`` a dimension."""
     if by is not None and by not in measure.dimensions:
         raise ValueError(f"{measure.id} cannot be broken down by {by}; it supports {', '.join(measure.dimensions) or 'none'}")
+    loaded = {r[0] for r in con.execute("SELECT DISTINCT return_code FROM current_loads").fetchall()}
+    if measure.needs and not set(measure.needs) & loaded:
+        # Nothing to count from: say so (no value), rather than report a misleading zero.
+        periods = [r[0] for r in con.execute("SELECT period FROM periods ORDER BY start_day, end_day").fetchall()]
+        return [MeasureValue(measure.id, p, {}, None, None, None, measure.unit, measure.england) for p in periods]
     group_expr = DIMENSION_SQL[by] if by else "NULL"
     joins = ""
     if by in ("team", "worker"):

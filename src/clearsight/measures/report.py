@@ -58,10 +58,11 @@ def rows_for_export(values: list[tuple[Measure, MeasureValue]], suppress: bool) 
     out = []
     for m, v in values:
         d = suppressed(v) if suppress else v.as_json()
+        shown = format_value(d["value"], m.unit) if v.numerator is not None else "no data (needs " + ", ".join(m.needs) + ")"
         out.append({"id": m.id, "name": m.name, "period": v.period,
                     "group": "; ".join(f"{k}={g}" for k, g in v.group.items()) or "council",
                     "numerator": d["numerator"], "denominator": d["denominator"], "value": d["value"],
-                    "shown": format_value(d["value"], m.unit), "unit": m.unit,
+                    "shown": shown, "unit": m.unit,
                     "england": m.england, "england_shown": format_value(m.england, m.unit),
                     "compared_with_england": better(m, d["value"], m.england),
                     "higher_is_better": m.higher_is_better})

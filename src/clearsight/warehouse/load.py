@@ -29,7 +29,7 @@ from clearsight.returns.csww import parse_csww_xml
 from clearsight.returns.problems import Finding, Problem, UnreadableFile
 from clearsight.returns.spec import Column, SourceTable, year_ending
 from clearsight.returns.ssda903 import parse_ssda903
-from clearsight.warehouse.schema import ensure_schema
+from clearsight.warehouse.schema import SCHEMA_VERSION, ensure_schema, schema_version
 
 Progress = Callable[[str, int, int], None]
 
@@ -99,7 +99,19 @@ def connect(db_path: Path | None = None, read_only: bool = False) -> duckdb.Duck
     if read_only:
         if not db.exists():
             raise FileNotFoundError(f"no warehouse at {db}; load a return first (clearsight load ...)")
-        return duckdb.connect(str(db), read_only=True)
+        con = duckdb.connect(str(db), read_only=True)
+        if schema_version(con) < SCHEMA_VERSION:
+            # A warehouse made by an earlier Clearsight: add the new tables (additive), then read.
+            con.close()
+            try:
+                upgrade = duckdb.connect(str(db))
+            except duckdb.IOException as exc:
+                raise FileNotFoundError(f"the warehouse at {db} needs upgrading to this version of Clearsight, "
+                                        "but another process is writing to it; try again when it has finished") from exc
+            ensure_schema(upgrade)
+            upgrade.close()
+            con = duckdb.connect(str(db), read_only=True)
+        return con
     db.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(db))
     ensure_schema(con)

@@ -11,7 +11,7 @@ import duckdb
 
 from clearsight.returns.spec import CIN_TABLES, CMS_TABLES, CSWW_TABLES, SourceTable, all_ssda903_tables
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # bump whenever a table or view is added; ensure_schema only ever adds
 
 # Which canonical tables each return fills.
 RETURN_TABLES: dict[str, dict[str, SourceTable]] = {
@@ -92,8 +92,16 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         for spec in tables.values():
             con.execute(canonical_ddl(spec))
             con.execute(current_view_ddl(spec, return_code))
-    if con.execute("SELECT count(*) FROM schema_info").fetchall()[0][0] == 0:
-        con.execute("INSERT INTO schema_info VALUES (?)", [SCHEMA_VERSION])
+    con.execute("DELETE FROM schema_info")
+    con.execute("INSERT INTO schema_info VALUES (?)", [SCHEMA_VERSION])
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    try:
+        rows = con.execute("SELECT max(version) FROM schema_info").fetchall()
+    except duckdb.CatalogException:
+        return 0
+    return rows[0][0] or 0
 
 
 def canonical_tables() -> list[tuple[str, SourceTable]]:

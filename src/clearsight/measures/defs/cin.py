@@ -74,3 +74,26 @@ CIN06 = Measure(
     needs=("cin",), aggregate="median")
 
 MEASURES = [CIN01, CIN02, CIN03, CIN05, CIN06]
+
+CIN04 = Measure(
+    id="CIN04", name="Referrals where the child was assessed as not in need",
+    definition="Of the referrals received in the period, the share closed after an assessment found the child "
+               "not to be in need (reason for closure RC8).",
+    unit="proportion", higher_is_better=None, population="Referrals received in the period",
+    numerator="Referrals closed with RC8", denominator="All referrals received in the period",
+    sql=f"""SELECT period, CASE WHEN reason_for_closure = 'RC8' THEN 1 ELSE 0 END AS num, 1 AS den, child_id, dim_day
+            FROM ({_REFERRALS})""",
+    dimensions=PEOPLE, england=0.308, england_period="2024-25", needs=("cin",))
+
+CIN07 = Measure(
+    id="CIN07", name="Children in need at the end of the period",
+    definition="The number of children with a CIN episode open on the last day of the period, per 10,000 "
+               "children aged 0-17.",
+    unit="rate_per_10000", higher_is_better=None, population="Children aged 0-17",
+    numerator="Children with an open CIN episode on the last day", denominator="0-17 population",
+    sql="""SELECT DISTINCT p.period, 1 AS num, NULL AS den, r.child_id, p.end_day AS dim_day
+           FROM periods p JOIN hist_cin_referrals r
+             ON r.referral_date <= p.end_day AND (r.closure_date IS NULL OR r.closure_date > p.end_day)""",
+    dimensions=PEOPLE, needs=("cin",))
+
+MEASURES += [CIN04, CIN07]

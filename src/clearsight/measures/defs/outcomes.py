@@ -35,6 +35,46 @@ CLA10 = _oc2_measure("CLA10", "Development assessments up to date (under 5s)", "
                      "whose development assessments were up to date", 0.88, "5,580 of 6,360 at 31 March 2025",
                      extra="aged under 5")
 
+CLA11 = Measure(
+    id="CLA11", name="Strengths and difficulties questionnaire completed",
+    definition="Of the children aged 5 to 16 looked after continuously for 12 months at 31 March, the share with "
+               "a strengths and difficulties questionnaire (SDQ) score.",
+    unit="proportion", higher_is_better=True, population="OC2 cohort aged 5 to 16",
+    numerator="Children with an SDQ score", denominator="Children in the OC2 cohort aged 5 to 16",
+    sql=f"""SELECT period, CASE WHEN sdq_score IS NOT NULL THEN 1 ELSE 0 END AS num, 1 AS den, child_id, dim_day
+            FROM ({_OC2}) x WHERE {age_sql("x.dob", "x.dim_day")} BETWEEN 5 AND 16""",
+    dimensions=PEOPLE, needs=("ssda903",))
+
+CLA11b = Measure(
+    id="CLA11b", name="Average SDQ score",
+    definition="The average strengths and difficulties score of children aged 5 to 16 looked after continuously for "
+               "12 months at 31 March who have one (0-40; 17 or more is a cause for concern).",
+    unit="score", higher_is_better=False, population="OC2 cohort aged 5 to 16 with an SDQ score",
+    numerator="SDQ scores", denominator="",
+    sql=f"""SELECT period, sdq_score AS num, 1 AS den, child_id, dim_day
+            FROM ({_OC2}) x WHERE sdq_score IS NOT NULL AND {age_sql("x.dob", "x.dim_day")} BETWEEN 5 AND 16""",
+    dimensions=PEOPLE, needs=("ssda903",), aggregate="mean")
+
+CLA12 = Measure(
+    id="CLA12", name="Substance misuse problem identified",
+    definition="Of the children looked after continuously for 12 months at 31 March, the share identified as "
+               "having a substance misuse problem during the year.",
+    unit="proportion", higher_is_better=None, population="OC2 cohort",
+    numerator="OC2 SUBSTANCE_MISUSE = 1", denominator="Children in the OC2 cohort",
+    sql=f"""SELECT period, CASE WHEN substance_misuse = '1' THEN 1 ELSE 0 END AS num, 1 AS den, child_id, dim_day
+            FROM ({_OC2}) x""",
+    dimensions=PEOPLE, needs=("ssda903",))
+
+CLA13 = Measure(
+    id="CLA13", name="Convicted or subject to a youth caution",
+    definition="Of the children aged 10 or over looked after continuously for 12 months at 31 March, the share "
+               "convicted or given a youth caution or youth conditional caution during the year.",
+    unit="proportion", higher_is_better=False, population="OC2 cohort aged 10 and over",
+    numerator="OC2 CONVICTED = 1", denominator="Children in the OC2 cohort aged 10 and over",
+    sql=f"""SELECT period, CASE WHEN convicted = '1' THEN 1 ELSE 0 END AS num, 1 AS den, child_id, dim_day
+            FROM ({_OC2}) x WHERE {age_sql("x.dob", "x.dim_day")} >= 10""",
+    dimensions=PEOPLE, needs=("ssda903",))
+
 # OC3: care leavers whose 17th to 21st birthday fell in the year; age on that birthday.
 _OC3 = f"""SELECT p.period, p.end_day AS dim_day, o.*,
                   {age_sql("o.dob", "p.end_day")} AS age_end
@@ -72,4 +112,4 @@ CL04b = _oc3_measure("CL04b", "Care leavers aged 17-18 in education, employment 
 CL04c = _oc3_measure("CL04c", "Care leavers aged 17-18 in suitable accommodation", "accom LIKE '_1'",
                      "in accommodation the council judged suitable", (17, 18))
 
-MEASURES = [CLA07, CLA08, CLA09, CLA10, CL01, CL02, CL03, CL04a, CL04b, CL04c]
+MEASURES = [CLA07, CLA08, CLA09, CLA10, CLA11, CLA11b, CLA12, CLA13, CL01, CL02, CL03, CL04a, CL04b, CL04c]
