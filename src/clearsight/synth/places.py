@@ -98,21 +98,26 @@ def _postcode_dir() -> Path:
 
 
 @lru_cache(maxsize=1)
-def _all_postcodes() -> tuple[list[str], list[str], list[float], list[float]]:
-    """Every live English postcode with grid coordinates, sorted by postcode (stable order)."""
+def _all_postcodes() -> tuple[list, list, list, list]:
+    """The whole postcode directory as parallel lists (postcode, LA, easting, northing)."""
     pcs, las, es, ns = [], [], [], []
     for f in sorted(_postcode_dir().glob("postcodes_*.msgpack.br")):
         d = msgpack.unpackb(brotli.decompress(f.read_bytes()), raw=False)["data"]
-        for pc, la, e, n in zip(d["pcd"], d["laua"], d["oseast1m"], d["osnrth1m"], strict=False):
-            # Skip councils created after the 2021 authority lookup that peer tools use.
-            if (isinstance(la, str) and la.startswith("E0") and e == e and n == n and e and n
-                    and la not in _NEW_SINCE_2021):
-                pc = pc.replace(" ", "")
-                pcs.append(f"{pc[:-3]} {pc[-3:]}")
-                las.append(la)
-                es.append(e)
-                ns.append(n)
+        pcs.extend(d["pcd"])
+        las.extend(d["laua"])
+        es.extend(d["oseast1m"])
+        ns.extend(d["osnrth1m"])
     return pcs, las, es, ns
+
+
+def _usable(la, e, n) -> bool:
+    # English, with coordinates, and not a council created after the 2021 lookup peer tools use.
+    return isinstance(la, str) and la[:2] == "E0" and e == e and n == n and bool(e) and la not in _NEW_SINCE_2021
+
+
+def _format(pc: str) -> str:
+    pc = pc.replace(" ", "")
+    return f"{pc[:-3]} {pc[-3:]}"
 
 
 class Places:
@@ -121,7 +126,7 @@ class Places:
     def __init__(self, la_code: str, rng: random.Random, pool: int = 6000):
         pcs, las, es, ns = _all_postcodes()
         mine = lower_tier_codes(la_code)
-        inside = [i for i, la in enumerate(las) if la in mine]
+        inside = [i for i, la in enumerate(las) if la in mine and _usable(la, es[i], ns[i])]
         if not inside:
             raise ValueError(f"No postcodes found for {la_code}")
         ce = sum(es[i] for i in inside) / len(inside)
@@ -131,7 +136,7 @@ class Places:
         radius = dists[int(len(dists) * 0.95)]
         near, far = [], []
         for i, la in enumerate(las):
-            if la in mine:
+            if la in mine or not _usable(la, es[i], ns[i]):
                 continue
             d = math.hypot(es[i] - ce, ns[i] - cn)
             if d < radius + 25000:
@@ -141,10 +146,18 @@ class Places:
         if not near:
             near = far
         self.la_code = la_code
-        self._pcs, self._las, self._es, self._ns = pcs, las, es, ns
-        self.inside = rng.sample(inside, min(pool, len(inside)))
-        self.near = rng.sample(near, min(pool, len(near)))
-        self.far = rng.sample(far, min(pool, len(far)))
+        chosen = [rng.sample(inside, min(pool, len(inside))), rng.sample(near, min(pool, len(near))),
+                  rng.sample(far, min(pool, len(far)))]
+        # Keep only the pooled postcodes (compact local indices), not the whole directory.
+        flat = [i for group in chosen for i in group]
+        self._pcs = [_format(pcs[i]) for i in flat]
+        self._las = [las[i] for i in flat]
+        self._es = [es[i] for i in flat]
+        self._ns = [ns[i] for i in flat]
+        a, b = len(chosen[0]), len(chosen[0]) + len(chosen[1])
+        self.inside = list(range(0, a))
+        self.near = list(range(a, b))
+        self.far = list(range(b, len(flat)))
         self.rng = rng
 
     def postcode(self, i: int) -> str:

@@ -13,7 +13,7 @@ from .calendar import DateText, WorkingDays, add_years
 from .cms import write_cms
 from .model import Child, Referral
 from .params import RATES
-from .places import Places, _la_lookup, council
+from .places import Places, _all_postcodes, _la_lookup, council
 from .simulate import Simulator, World, build_providers, build_teams, staff_teams
 from .writers import (
     Year,
@@ -29,7 +29,7 @@ from .writers import (
 )
 
 # New children referred a year for each child known in a year (calibrated; see docs/synth.md).
-ARRIVALS_PER_KNOWN = 0.46
+ARRIVALS_PER_KNOWN = 0.425
 # Unaccompanied asylum-seeking children arriving a year for each child known in a year.
 UASC_PER_KNOWN = 0.004
 WARM_UP_YEARS = 3
@@ -71,6 +71,7 @@ def run_synth(out: Path, children: int = 20000, years: list[str] | None = None, 
     legacy0 = first.start - int(LEGACY_YEARS * 365.25)
     wd = WorkingDays(date.fromordinal(legacy0).year - 1, date.fromordinal(last.end).year + 2)
     places = Places(la, random.Random(seed * 7919 + 1))
+    _all_postcodes.cache_clear()
     teams, by_service = build_teams(children)
     world = World(rng=rng, la_code=la, old_la=la_info.old_la_code, w0=w0, w1=last.end, wd=wd, places=places,
                   teams=teams, by_service=by_service)

@@ -262,7 +262,7 @@ class Simulator:
         c.upn = make_upn(rng, w.old_la)
         if rng.random() < 0.12:
             c.disabilities = sorted({W_DISAB(rng) for _ in range(rng.choice([1, 1, 2, 3]))})
-        if rng.random() < 0.06 and age >= 6:
+        if rng.random() < 0.12 and age >= 4:
             c.prior_cpp = 1 if rng.random() < 0.8 else 2
         return c
 
@@ -295,9 +295,9 @@ class Simulator:
                 return
             # Re-referral: a share come back within the year, others later, most never.
             u = rng.random()
-            if u < 0.26:
-                gap = rng.randrange(14, 330)
-            elif u < 0.40:
+            if u < 0.40:
+                gap = rng.randrange(14, 300)
+            elif u < 0.52:
                 gap = rng.randrange(330, 1500)
             else:
                 return
@@ -643,7 +643,7 @@ class Simulator:
         team = w.team("CLA", c.area)
         stab = w.rate("placement_stability", team)
         # Moves a year: chosen so that about ``stab`` of children have 3+ placements in a year.
-        move_rate = 0.16 + 2.2 * stab
+        move_rate = 0.22 + 3.6 * stab
         out = [(start, *self.place_for(c, age, start, route, None))]
         t = start
         while True:

@@ -178,13 +178,14 @@ def sw_rows(c: Child, year: Year, pers: list[Period], uk, cla_teams: set[str]) -
 
     rows = []
     rng = random.Random(c.idx * 31 + 17)
-    for p in pers:
+    for n, p in enumerate(pers):
+        latest = n == len(pers) - 1
         stop = p.end if p.end is not None else year.end + 1
         allocs = sorted((a for a in c.allocations if a[2] == "SW" and a[1] in cla_teams and p.start <= a[3] < stop),
                         key=lambda a: a[3])
         for k, a in enumerate(allocs):
             reason = "FCONTA" if k == 0 else W_SWREASON(rng)
-            last = k == len(allocs) - 1
+            last = k == len(allocs) - 1 and latest
             if a[3] > year.end or (a[4] is not None and a[4] < year.start and not last):
                 continue
             ended = a[4] is not None and a[4] <= year.end and not last
