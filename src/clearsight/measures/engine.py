@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -49,9 +50,18 @@ def _num(x: float | None):
     return int(x) if float(x).is_integer() else x
 
 
-def prepare(con: duckdb.DuckDBPyConnection, periods: Iterable[Period]) -> None:
-    """History views, the working-day calendar and the ``periods`` table on this connection."""
-    create_history_views(con)
+def prepare(con: duckdb.DuckDBPyConnection, periods: Iterable[Period], measures: Iterable[Measure] | None = None) -> None:
+    """History tables, the working-day calendar and the ``periods`` table on this connection.
+
+    Only the history tables that ``measures`` read (default: every registered measure) are materialised.
+    """
+    if measures is None:
+        from clearsight.measures.registry import all_measures
+
+        measures = all_measures().values()
+    used = {name for m in measures for name in re.findall(r"\bhist_\w+", m.sql)} | {"hist_cin_children",
+                                                                                   "hist_cla_header", "hist_allocations"}
+    create_history_views(con, used)
     workdays.install(con)
     rows = list(periods)
     con.register("_periods", pa.table({

@@ -44,16 +44,23 @@ HISTORY = {
 }
 
 
-def create_history_views(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the ``hist_*`` views, ``child_facts`` and ``sw_allocation`` as temporary views."""
+def create_history_views(con: duckdb.DuckDBPyConnection, materialise: set[str] | None = None) -> None:
+    """Create ``hist_*``, ``child_facts`` and ``sw_allocation``.
+
+    Those named in ``materialise`` (default: all) become temporary tables, computed once and read by
+    every measure; the rest are views, computed only if something reads them.
+    """
     for name, (source, key) in HISTORY.items():
+        kind = "TABLE" if materialise is None or name in materialise else "VIEW"
+        con.execute(f"DROP VIEW IF EXISTS {name}")
+        con.execute(f"DROP TABLE IF EXISTS {name}")
         if key:
-            con.execute(f"""CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM {source}
+            con.execute(f"""CREATE TEMP {kind} {name} AS SELECT * FROM {source}
                             QUALIFY row_number() OVER (PARTITION BY {', '.join(key)} ORDER BY year DESC, row_no) = 1""")
         else:
-            con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM {source}")
+            con.execute(f"CREATE TEMP {kind} {name} AS SELECT * FROM {source}")
     con.execute("""
-        CREATE OR REPLACE TEMP VIEW child_facts AS
+        CREATE OR REPLACE TEMP TABLE child_facts AS
         WITH cin AS (
             SELECT child_id, dob,
                    CASE WHEN coalesce(sex, gender_current) IN ('M', '1') THEN 'M'
@@ -70,7 +77,7 @@ def create_history_views(con: duckdb.DuckDBPyConnection) -> None:
                coalesce(cin.ethnicity, lac.ethnicity) AS ethnicity, cin.disability
         FROM cin FULL OUTER JOIN lac USING (child_id)""")
     con.execute("""
-        CREATE OR REPLACE TEMP VIEW sw_allocation AS
+        CREATE OR REPLACE TEMP TABLE sw_allocation AS
         SELECT child_id, worker_id, team_id, start_date, coalesce(end_date, DATE '9999-12-31') AS end_date
         FROM hist_allocations WHERE allocation_type = 'SW'""")
 
