@@ -148,3 +148,9 @@ def test_583_only_the_latest_decision_may_be_open():
     rows = [pa("A", "01/02/2024"), pa("A", "02/01/2024"),
             pa("B", "02/01/2024", "15/01/2024", "RD4"), pa("B", "01/02/2024")]
     assert flagged(r.R583, "2024-25", {"PlacedAdoption": rows}) == {("PlacedAdoption", 1, "A")}
+
+
+def test_511_leaves_codes_that_are_not_valid_to_the_code_list_check():
+    rows = [ad1("A", NB_ADOPTR="2", SEX_ADOPTR="F1"), ad1("B", NB_ADOPTR="2", SEX_ADOPTR="XX"),
+            ad1("C", NB_ADOPTR="1", SEX_ADOPTR="F1")]
+    assert flagged(r.R511, "2024-25", {"AD1": rows}) == {("AD1", 0, "A")}

@@ -21,7 +21,8 @@ def test_431_a_new_start_cannot_begin_the_day_the_last_episode_ended():
 def test_432_after_ceasing_care_the_next_episode_is_a_new_start():
     rows = [ep("A", "01/04/2024", "01/06/2024", REC="E4A", RNE="S"), ep("A", "05/06/2024", RNE="P"),
             ep("B", "01/04/2024", "01/06/2024", REC="E4A", RNE="S"), ep("B", "05/06/2024", RNE="S"),
-            ep("C", "01/04/2024", "01/06/2024", RNE="S"), ep("C", "01/06/2024", RNE="P")]  # X1: continues
+            ep("C", "01/04/2024", "01/06/2024", RNE="S"), ep("C", "01/06/2024", RNE="P"),  # X1: continues
+            ep("D", "01/04/2024", "01/06/2024", REC="E99", RNE="S"), ep("D", "05/06/2024")]  # not a code: 149's
     assert flagged(R432, "2024-25", {"Episodes": rows}) == {("Episodes", 1, "A")}
 
 

@@ -5,10 +5,9 @@ from clearsight.rules.definition import Rule
 _ADOPTION_PLACEMENTS = "('A3', 'A4', 'A5', 'A6')"
 
 # "If reporting that the number of person(s) adopting the looked after child is two adopters then the code
-# should only be MM, FF or MF."
+# should only be MM, FF or MF." (A code that is not valid at all is left to the code-list check.)
 R511 = Rule("511", "ssda903", {"AD1": ("NB_ADOPTR", "SEX_ADOPTR")}, """
-    SELECT 'AD1', row_no, child_id FROM AD1
-    WHERE nb_adoptr = 2 AND sex_adoptr IS NOT NULL AND sex_adoptr NOT IN ('MM', 'FF', 'MF')
+    SELECT 'AD1', row_no, child_id FROM AD1 WHERE nb_adoptr = 2 AND sex_adoptr IN ('M1', 'F1')
 """)
 
 # "Data entry on the legal status of adopters shows a single adopter but data entry for the numbers of

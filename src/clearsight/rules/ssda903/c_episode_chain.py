@@ -29,10 +29,10 @@ R431 = Rule("431", "ssda903", {"Episodes": ("DECOM", "RNE")}, _WITH_PREVIOUS + "
 """)
 
 # "The child ceased to be looked after at the end of the previous episode but the reason for the new
-# episode is not started to be looked after."
+# episode is not started to be looked after." (Any valid reason ceased but X1 ends the period of care.)
 R432 = Rule("432", "ssda903", {"Episodes": ("RNE",)}, _WITH_PREVIOUS + """
     SELECT 'Episodes', row_no, child_id FROM chain
-    WHERE prev_rec IS NOT NULL AND prev_rec <> 'X1' AND rne IS DISTINCT FROM 'S'
+    WHERE prev_rec IN {codes:Episodes.REC} AND prev_rec <> 'X1' AND rne IS DISTINCT FROM 'S'
 """)
 
 # "The reason for new episode suggests that this is a continuation episode, but the episode does not start
