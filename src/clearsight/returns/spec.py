@@ -180,12 +180,19 @@ def ssda903_tables(year: str) -> dict[str, SourceTable]:
         order = SSDA903_COLUMN_ORDER[key]
         columns = tuple(_column_from_yaml(key, name, cols[name]) for name in order if name in cols)
         tables[dfe] = SourceTable(dfe, canonical, columns, file_name, doc)
+    if year_ending(year) >= 2027:
+        # Deprivation of liberty orders join the 903 in 2026-27. No schema file of ours has the table yet;
+        # its columns are those of the DfE's 2026-27 specification as the peer validator configures them.
+        tables["DoLo"] = SourceTable("DoLo", "cla_dolo", (
+            Column("CHILD", "child_id", "id", required=True), Column("DOB", "dob", "date", required=True),
+            Column("DOLO_START", "dolo_start", "date", required=True), Column("DOLO_END", "dolo_end", "date"),
+        ), "dolo.csv", "Deprivation of liberty orders (from 2026-27).")
     return tables
 
 
 def all_ssda903_tables() -> dict[str, SourceTable]:
     """Every 903 table any supported year has (the warehouse holds them all)."""
-    return ssda903_tables("2025-26")
+    return ssda903_tables("2026-27")
 
 
 # --------------------------------------------------------------------------- CIN census

@@ -26,10 +26,12 @@ def _batch(spec, rows: list[dict]) -> pa.Table:
 
 def flagged(rule: Rule, year: str, tables: dict[str, list[dict]],
             previous: dict[str, list[dict]] | None = None, providers: list[dict] | None = None,
-            la: str | None = None) -> set[tuple[str, int, str | None]]:
+            la: str | None = None, postcodes: list[dict] | None = None) -> set[tuple[str, int, str | None]]:
     """Load ``tables`` (DfE table name → rows of raw text, as in the file) and run one rule.
 
     Returns the offending rows as ``{(table, row, child)}``. Rows are numbered from 0 in the order given.
+    ``postcodes`` rows (postcode, la_code, easting, northing) stand in for the national postcode lookup.
+    Last year's views (``prev_*``) always exist, empty unless ``previous`` is given, as in a real run.
     ``providers`` rows use the columns of ``clearsight.returns.ofsted_providers`` (urn, provider_type,
     registration_date, closed_date, placement_code, postcode, places, ...).
     """
@@ -41,8 +43,11 @@ def flagged(rule: Rule, year: str, tables: dict[str, list[dict]],
             if rows:
                 _insert_batch(con, load_id, specs[name], _batch(specs[name], rows), f"{name}.csv", year)
     create_views(con, specs.values(), 1)
-    if previous is not None:
-        create_views(con, specs.values(), 2, prefix="prev_")
+    create_views(con, specs.values(), 2 if previous is not None else -1, prefix="prev_")
+    if postcodes is not None:
+        con.register("_postcodes", pa.Table.from_pylist(postcodes))
+        con.execute("CREATE TEMP TABLE postcodes AS SELECT * FROM _postcodes")
+        con.unregister("_postcodes")
     create_period_macros(con, year, la)
     if providers is not None:
         con.register("_providers", pa.Table.from_pylist(providers))

@@ -11,7 +11,7 @@ import duckdb
 
 from clearsight.returns.spec import CIN_TABLES, CMS_TABLES, CSWW_TABLES, SourceTable, all_ssda903_tables
 
-SCHEMA_VERSION = 2  # bump whenever a table or view is added; ensure_schema only ever adds
+SCHEMA_VERSION = 3  # bump whenever a table or view is added; ensure_schema only ever adds
 
 # Which canonical tables each return fills.
 RETURN_TABLES: dict[str, dict[str, SourceTable]] = {
