@@ -26,5 +26,5 @@ def faulty_council(tmp_path_factory) -> tuple[Path, dict]:
 @pytest.fixture(scope="session")
 def calibration_council(tmp_path_factory) -> tuple[Path, dict]:
     out = tmp_path_factory.mktemp("synth_calibration")
-    summary = run_synth(out, children=4000, years=["2024-25"], seed=11)
+    summary = run_synth(out, children=3000, years=["2024-25"], seed=11)
     return out, summary

@@ -7,7 +7,7 @@ from pathlib import Path
 from .calendar import DateText, age_on
 from .model import Child
 from .simulate import World
-from .writers import Year, child_rng, csv_writer
+from .writers import Year, csv_writer, year_rng
 
 CMS_COLUMNS = {
     "teams": ["team_id", "team_name", "service", "area"],
@@ -41,6 +41,7 @@ def write_cms(children: list[Child], year: Year, world: World, seed: int, folder
         for wid, team, role, fte, agency, start, end in world.workers:
             w["workers"].writerow([wid, team, role, f"{fte:.1f}", agency, iso(start), iso(end)])
         vseq = 0
+        rng = year_rng(seed, year, 2)
         for c in children:
             cid = c.cid
             for a in c.allocations:
@@ -54,7 +55,6 @@ def write_cms(children: list[Child], year: Year, world: World, seed: int, folder
                     closed = e is not None and e <= ye
                     w["early_help"].writerow([f"EH{c.idx}-{k}", cid, team, iso(s), iso(done) if done and done <= ye else "",
                                               iso(e) if closed else "", reason if closed and reason else ""])
-            rng = child_rng(seed, c, year, 2)
             visits = []
             for r in c.referrals:
                 for s, e, *_ in r.cp_plans:

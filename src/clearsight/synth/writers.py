@@ -3,7 +3,7 @@
 Every writer reads the same children; nothing here draws from the simulation's random stream,
 so a year's files never change the history. Per-child-per-year detail that the simulation did
 not need (OC2 health, OC3 follow-up, review participation) is drawn from a random generator
-seeded by (seed, child, year), so it is the same whichever years are written.
+seeded by (seed, year), so it is the same whichever other years are written.
 """
 
 from __future__ import annotations
@@ -57,8 +57,9 @@ class Year:
         return cls(label, date(a, 4, 1).toordinal(), date(a + 1, 3, 31).toordinal(), a + 1)
 
 
-def child_rng(seed: int, child: Child, year: Year, salt: int = 0) -> random.Random:
-    return random.Random(((seed * 1_000_003 + child.idx) * 10_007 + year.ending) * 7 + salt)
+def year_rng(seed: int, year: Year, salt: int = 0) -> random.Random:
+    """One generator per (seed, year, purpose): a year's detail never depends on other years."""
+    return random.Random((seed * 10_007 + year.ending) * 7 + salt)
 
 
 # ---- what a child looks like in a year ---------------------------------------------------------
@@ -120,13 +121,13 @@ def build_903(children: list[Child], year: Year, world: World, seed: int, dt: Da
     sex_code = (lambda s: {"M": "1", "F": "2"}[s]) if year.ending < 2025 else (lambda s: s)
     places = world.places
     cla_teams = {t.team_id for t in world.by_service["CLA"]}
+    rng = year_rng(seed, year)
     for c in children:
         pers = periods_in_year(c, year)
         oc3 = oc3_birthday(c, year) if not pers else None
         if not pers and oc3 is None:
             continue
         cid, dob = c.cid, uk(c.dob)
-        rng = child_rng(seed, c, year)
         upn, unknown = upn_or_unknown(c, year)
         mother = ""
         if pers and c.sex == "F":
