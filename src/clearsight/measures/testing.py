@@ -15,7 +15,7 @@ from clearsight.warehouse.schema import ensure_schema
 
 def build(loads: list[tuple[str, str, dict[str, list[dict]]]], population: int | None = None) -> duckdb.DuckDBPyConnection:
     """An in-memory warehouse holding ``(return, year, {table: rows of raw text})`` loads, in order."""
-    con = duckdb.connect()
+    con = duckdb.connect(config={"enable_progress_bar": False})
     ensure_schema(con)
     for load_id, (ret, year, tables) in enumerate(loads, start=1):
         con.execute("INSERT INTO loads VALUES (?, ?, ?, ?, now(), 'test', '', '{}', '{}')", [load_id, ret, year, str(load_id)])

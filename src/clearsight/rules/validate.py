@@ -55,7 +55,7 @@ def validate_files(path: Path, return_code: str, year: str, *, previous: Path | 
     """Validate files without touching the warehouse; returns the result and the in-memory database."""
     timing = Timing()
     started = time.perf_counter()
-    con = duckdb.connect()
+    con = duckdb.connect(config={"enable_progress_bar": False})
     ensure_schema(con)
     load_id = load_into(con, path, return_code, year)
     prev_id = None

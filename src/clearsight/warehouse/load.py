@@ -32,6 +32,7 @@ from clearsight.returns.ssda903 import parse_ssda903
 from clearsight.warehouse.schema import SCHEMA_VERSION, ensure_schema, schema_version
 
 Progress = Callable[[str, int, int], None]
+QUIET = {"enable_progress_bar": False}  # DuckDB's own progress bar would write into our output
 
 
 @dataclass
@@ -99,21 +100,21 @@ def connect(db_path: Path | None = None, read_only: bool = False) -> duckdb.Duck
     if read_only:
         if not db.exists():
             raise FileNotFoundError(f"no warehouse at {db}; load a return first (clearsight load ...)")
-        con = duckdb.connect(str(db), read_only=True)
+        con = duckdb.connect(str(db), read_only=True, config=QUIET)
         if schema_version(con) < SCHEMA_VERSION:
             # A warehouse made by an earlier Clearsight: add the new tables (additive), then read.
             con.close()
             try:
-                upgrade = duckdb.connect(str(db))
+                upgrade = duckdb.connect(str(db), config=QUIET)
             except duckdb.IOException as exc:
                 raise FileNotFoundError(f"the warehouse at {db} needs upgrading to this version of Clearsight, "
                                         "but another process is writing to it; try again when it has finished") from exc
             ensure_schema(upgrade)
             upgrade.close()
-            con = duckdb.connect(str(db), read_only=True)
+            con = duckdb.connect(str(db), read_only=True, config=QUIET)
         return con
     db.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(db))
+    con = duckdb.connect(str(db), config=QUIET)
     ensure_schema(con)
     return con
 
@@ -345,7 +346,7 @@ def list_loads(db_path: Path | None = None) -> list[LoadResult]:
     db = Path(db_path) if db_path else warehouse_path()
     if not db.exists():
         return []
-    con = duckdb.connect(str(db), read_only=True)
+    con = duckdb.connect(str(db), read_only=True, config=QUIET)
     try:
         ids = [r[0] for r in con.execute("SELECT load_id FROM loads ORDER BY load_id").fetchall()]
         return [describe_load(con, i) for i in ids]
