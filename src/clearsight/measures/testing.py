@@ -9,13 +9,13 @@ from clearsight.measures.engine import MeasureValue, compute, prepare
 from clearsight.measures.periods import parse_period
 from clearsight.returns.spec import CIN_TABLES, CMS_TABLES, CSWW_TABLES, ssda903_tables
 from clearsight.rules.testing import _batch
-from clearsight.warehouse.load import _insert_batch
+from clearsight.warehouse.load import _insert_batch, quiet
 from clearsight.warehouse.schema import ensure_schema
 
 
 def build(loads: list[tuple[str, str, dict[str, list[dict]]]], population: int | None = None) -> duckdb.DuckDBPyConnection:
     """An in-memory warehouse holding ``(return, year, {table: rows of raw text})`` loads, in order."""
-    con = duckdb.connect(config={"enable_progress_bar": False})
+    con = quiet(duckdb.connect())
     ensure_schema(con)
     for load_id, (ret, year, tables) in enumerate(loads, start=1):
         con.execute("INSERT INTO loads VALUES (?, ?, ?, ?, now(), 'test', '', '{}', '{}')", [load_id, ret, year, str(load_id)])

@@ -8,7 +8,7 @@ import pyarrow as pa
 from clearsight.returns.spec import CIN_TABLES, ssda903_tables
 from clearsight.rules.definition import Rule
 from clearsight.rules.engine import RunContext, create_period_macros, create_views, run_rules
-from clearsight.warehouse.load import _insert_batch
+from clearsight.warehouse.load import _insert_batch, quiet
 from clearsight.warehouse.schema import ensure_schema
 
 
@@ -35,7 +35,7 @@ def flagged(rule: Rule, year: str, tables: dict[str, list[dict]],
     ``providers`` rows use the columns of ``clearsight.returns.ofsted_providers`` (urn, provider_type,
     registration_date, closed_date, placement_code, postcode, places, ...).
     """
-    con = duckdb.connect(config={"enable_progress_bar": False})
+    con = quiet(duckdb.connect())
     ensure_schema(con)
     specs = ssda903_tables(year) if rule.return_code == "ssda903" else CIN_TABLES
     for load_id, data in ((1, tables), (2, previous or {})):
@@ -66,7 +66,7 @@ def flagged_cross(rule: Rule, year: str, ssda903: dict[str, list[dict]], cin: di
     """Load a tiny 903 and CIN census for the same year (and optionally an earlier 903) and run one cross check."""
     from clearsight.rules.validate import cross_views
 
-    con = duckdb.connect(config={"enable_progress_bar": False})
+    con = quiet(duckdb.connect())
     ensure_schema(con)
     specs = {"ssda903": ssda903_tables(year), "cin": CIN_TABLES}
     loads = [(1, "ssda903", year, ssda903), (2, "cin", year, cin)]

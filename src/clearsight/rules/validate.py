@@ -22,7 +22,7 @@ from clearsight.rules.engine import (
     create_views,
     run_rules,
 )
-from clearsight.warehouse.load import connect, load_into
+from clearsight.warehouse.load import connect, load_into, quiet
 from clearsight.warehouse.schema import ensure_schema
 
 
@@ -55,7 +55,7 @@ def validate_files(path: Path, return_code: str, year: str, *, previous: Path | 
     """Validate files without touching the warehouse; returns the result and the in-memory database."""
     timing = Timing()
     started = time.perf_counter()
-    con = duckdb.connect(config={"enable_progress_bar": False})
+    con = quiet(duckdb.connect())
     ensure_schema(con)
     load_id = load_into(con, path, return_code, year)
     prev_id = None

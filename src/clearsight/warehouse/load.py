@@ -32,7 +32,13 @@ from clearsight.returns.ssda903 import parse_ssda903
 from clearsight.warehouse.schema import SCHEMA_VERSION, ensure_schema, schema_version
 
 Progress = Callable[[str, int, int], None]
-QUIET = {"enable_progress_bar": False}  # DuckDB's own progress bar would write into our output
+QUIET: dict = {}  # connection options; the progress bar is switched off per connection by quiet()
+
+
+def quiet(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """Switch off DuckDB's own progress bar, which would write into our output."""
+    con.execute("SET enable_progress_bar = false")
+    return con
 
 
 @dataclass
@@ -100,7 +106,7 @@ def connect(db_path: Path | None = None, read_only: bool = False) -> duckdb.Duck
     if read_only:
         if not db.exists():
             raise FileNotFoundError(f"no warehouse at {db}; load a return first (clearsight load ...)")
-        con = duckdb.connect(str(db), read_only=True, config=QUIET)
+        con = quiet(duckdb.connect(str(db), read_only=True, config=QUIET))
         if schema_version(con) < SCHEMA_VERSION:
             # A warehouse made by an earlier Clearsight: add the new tables (additive), then read.
             con.close()
@@ -111,10 +117,10 @@ def connect(db_path: Path | None = None, read_only: bool = False) -> duckdb.Duck
                                         "but another process is writing to it; try again when it has finished") from exc
             ensure_schema(upgrade)
             upgrade.close()
-            con = duckdb.connect(str(db), read_only=True, config=QUIET)
+            con = quiet(duckdb.connect(str(db), read_only=True, config=QUIET))
         return con
     db.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(db), config=QUIET)
+    con = quiet(duckdb.connect(str(db), config=QUIET))
     ensure_schema(con)
     return con
 
