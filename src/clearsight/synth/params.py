@@ -69,7 +69,7 @@ FACTORS = [
 CP_CATEGORY = [("NEG", 50), ("EMO", 37), ("PHY", 6), ("SAB", 4), ("MUL", 3)]
 DISABILITY = [("MOB", 2), ("HAND", 1), ("PC", 1), ("INC", 1), ("COMM", 3), ("LD", 4), ("HEAR", 1),
               ("VIS", 1), ("BEH", 3), ("CON", 0.5), ("AUT", 5), ("DDA", 2)]
-SW_REASON = [("MANAGE", 10), ("FCONTA", 5), ("LEFTRL", 30), ("ORGRST", 10), ("TSPROC", 25), ("ABSENC", 5),
+SW_REASON = [("MANAGE", 10), ("LEFTRL", 30), ("ORGRST", 10), ("TSPROC", 25), ("ABSENC", 5),
              ("CHCHAN", 3), ("PCCHAN", 7), ("OTHERS", 5)]
 PLACE_CHANGE_REASON = [("CARPL", 40), ("CLOSE", 3), ("ALLEG", 2), ("STAND", 10), ("APPRR", 1), ("CREQB", 10),
                        ("CREQO", 5), ("CHILD", 8), ("LAREQ", 10), ("PLACE", 6), ("OTHER", 5)]

@@ -232,8 +232,12 @@ class Simulator:
         rng = self.rng
         t = start
         stop = end if end is not None else self.w.w1 + 1
+        worker = None
         while True:
+            previous = worker
             worker = team.workers[rng.randrange(len(team.workers))]
+            if worker == previous:
+                worker = team.workers[rng.randrange(len(team.workers))]
             nxt = t + int(rng.expovariate(change_rate / YEAR)) + 1 if change_rate > 0 else stop + 1
             if nxt >= stop or nxt > self.w.w1:
                 child.allocations.append([worker, team.team_id, kind, t, end])
