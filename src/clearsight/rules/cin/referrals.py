@@ -81,7 +81,8 @@ R8569Q = Rule("8569Q", "cin", {"CINdetails": ("CINreferralDate", "ReferralNFA")}
 """, notes="'Before one working day prior to the collection start date': before the last working day before "
            "1 April, so a referral on that working day may be closed as no further action in the new year. The "
            "peer's cut-off is 1 April itself (or the next working day), one working day later, so it also "
-           "queries referrals made on the last working day(s) of March.")
+           "queries referrals made on the last working day(s) of March. Only a referral flagged as no further "
+           "action is queried; the peer also queries one whose flag is missing (rule 8568 reports that).")
 
 R8585Q = Rule("8585Q", "cin", {"CINdetails": ("ReasonForClosure",), "ChildIdentifiers": ("PersonDeathDate",)}, """
     WITH bad AS (
