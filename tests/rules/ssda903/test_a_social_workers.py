@@ -139,16 +139,17 @@ def test_sw11b_an_episode_ending_in_the_last_5_days_is_followed():
     assert flagged(SW11b, "2024-25", {"SWEpisodes": rows}) == {("SWEpisodes", 2, "B"), ("SWEpisodes", 4, "D")}
 
 
-def test_sw12_social_worker_when_care_began_or_ended():
-    episodes = [ep("A", DECOM="01/06/2024"),                                   # covered from before care
-                ep("B", DECOM="01/06/2024"),                                   # social worker only from July
-                ep("C", DECOM="01/06/2023", DEC="01/08/2023", REC="E13"), ep("C", DECOM="01/02/2025"),
-                ep("D", DECOM="01/06/2024", DEC="01/08/2024", REC="E13"),      # not in care on 31 March
-                ep("E", DECOM="01/06/2022")]                                   # began before the period
-    workers = [sw("A", "01/01/2024"), sw("B", "01/07/2024"), sw("C", "01/01/2025"), sw("E", "01/01/2024")]
-    # C's care ended on 1 August 2023 with no social worker then (within the two-year period).
+def test_sw12_a_child_in_care_on_31_march_has_the_whole_years_social_workers():
+    episodes = [ep("A", DECOM="01/06/2024"),                                # social worker from before the year
+                ep("B", DECOM="01/06/2024"),                                # social workers reported only from July
+                ep("C", DECOM="01/06/2024"),                                # first contact in June: fine
+                ep("D", DECOM="01/06/2024", DEC="01/08/2024", REC="E13"),   # not in care on 31 March
+                ep("E", DECOM="01/06/2024"),                                # no social worker episodes at all
+                ep("F", DECOM="01/06/2024")]                                # a social worker from 1 April exactly
+    workers = [sw("A", "01/01/2024"), sw("B", "01/09/2024"), sw("B", "01/07/2024"),
+               sw("C", "01/06/2024", reason="FCONTA"), sw("D", "01/07/2024"), sw("F", "01/04/2024")]
     assert flagged(SW12, "2024-25", {"Episodes": episodes, "SWEpisodes": workers}) == {
-        ("Episodes", 1, "B"), ("Episodes", 2, "C")}
+        ("SWEpisodes", 2, "B"), ("Episodes", 4, "E")}
     # Without any social worker rows the check is not made.
     assert flagged(SW12, "2024-25", {"Episodes": episodes}) == set()
 

@@ -38,11 +38,11 @@ R165 = Rule("165", "ssda903", {"Header": ("MOTHER", "SEX"), "OC3": ("IN_TOUCH", 
 
 # A UPN is a check letter and 12 characters (the last a letter for a temporary UPN); the check
 # letter is the DfE's: characters 2-13 weighted 2-13 (a letter counting as its place in the
-# 23-letter alphabet), summed, modulo 23. UN1-UN5 say why it is unknown.
+# 23-letter alphabet), summed, modulo 23. UN1-UN5 say why it is unknown; a blank UPN is rule 442's.
 _LETTERS = "'ABCDEFGHJKLMNPQRTUVWXYZ'"
 R168 = Rule("168", "ssda903", {"Header": ("UPN",)}, f"""
     SELECT 'Header', row_no, child_id FROM Header
-    WHERE upn IS NULL OR NOT (
+    WHERE upn IS NOT NULL AND NOT (
         upn IN ('UN1', 'UN2', 'UN3', 'UN4', 'UN5')
         OR (regexp_full_match(upn, '[A-HJ-NP-RT-Z][0-9]{{11}}[0-9A-HJ-NP-RT-Z]')
             AND substr(upn, 1, 1) = substr({_LETTERS}, 1 + CAST(list_sum([
@@ -50,8 +50,7 @@ R168 = Rule("168", "ssda903", {"Header": ("UPN",)}, f"""
                       THEN strpos({_LETTERS}, substr(upn, 13, 1)) - 1
                       ELSE TRY_CAST(substr(upn, i, 1) AS INTEGER) END) * i
                 FOR i IN range(2, 14)]) AS BIGINT) % 23, 1)))
-""", notes="Checks the check letter as well as the format, and a blank UPN is not valid (UN1-UN5 say "
-           "why it is unknown). The peer validator checks only the format and lets a blank UPN pass.")
+""", notes="Checks the check letter as well as the format; the peer validator checks only the format.")
 
 R171 = Rule("171", "ssda903", {"Header": ("MC_DOB",)}, f"""
     SELECT 'Header', row_no, child_id FROM ({invalid('Header', 'MC_DOB')})
