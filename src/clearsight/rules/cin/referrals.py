@@ -132,7 +132,8 @@ R8650 = Rule("8650", "cin", {"CINdetails": ("PrimaryNeedCode",)}, f"""
 
 # A closure date that is present but not a date still counts as given here (as 903 rule 148 does).
 _CLOSURE_GIVEN = """(closure_date IS NOT NULL OR row_no IN (
-    SELECT row_no FROM invalid_values WHERE table_name = 'CINdetails' AND field = 'CINclosureDate'))"""
+    SELECT row_no FROM invalid_values WHERE table_name = 'CINdetails' AND field = 'CINclosureDate'
+    AND row_no IS NOT NULL))"""
 
 R8805 = Rule("8805", "cin", {"CINdetails": ("CINclosureDate", "ReasonForClosure")}, f"""
     SELECT 'CINdetails', row_no, child_id FROM CINdetails WHERE {_CLOSURE_GIVEN} AND reason_for_closure IS NULL
