@@ -67,8 +67,9 @@ R118 = Rule("118", "ssda903", {"PlacedAdoption": ("DATE_PLACED_CEASED",), "Episo
     SELECT 'PlacedAdoption', pa_row, child_id FROM bad
     UNION ALL
     SELECT 'Episodes', ep_row, child_id FROM bad WHERE ep_row IS NOT NULL
-""", notes="A decision to stop dated before 1 April is flagged even for a child with no episodes; the "
-           "peer validator only looks at children who have episodes.")
+""", notes="A decision to stop dated before 1 April is flagged even for a child with no episodes (or "
+           "only short breaks); the peer validator only looks at children with an episode that is not a "
+           "short break, and fails outright when a child's episodes have no valid DECOM.")
 
 # The date and the reason for no longer placing for adoption go together (a date that is not a
 # date still counts as given: rule 116 reports it).
