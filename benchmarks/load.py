@@ -40,7 +40,7 @@ def main() -> None:
         total = 0.0
         peak_all = 0.0
         for ret, path in (("ssda903", folder / args.year / "ssda903"), ("cin", folder / args.year / "cin_census.xml"),
-                          ("cms", folder / args.year / "cms")):
+                          ("cms", folder / args.year / "cms"), ("csww", folder / args.year / "csww.xml")):
             seconds, peak, res = run_measured([*CLI, "load", str(path), "--return", ret, "--year", args.year], env)
             if res.returncode != 0:
                 sys.exit(f"load of {path} failed:\n{res.stderr}")
@@ -48,7 +48,7 @@ def main() -> None:
             rows.append((label, size, ret, f"{size_mb:,.0f} MB", seconds, peak))
             total += seconds
             peak_all = max(peak_all, peak)
-        rows.append((label, size, "all three", "", total, peak_all))
+        rows.append((label, size, "all four", "", total, peak_all))
         shutil.rmtree(data, ignore_errors=True)
     print()
     print(f"{'size':<9}{'children':>10}  {'return':<10}{'input':>10}{'seconds':>10}{'peak MB':>10}  target")

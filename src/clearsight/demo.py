@@ -31,7 +31,7 @@ def run_demo(children: int, seed: int, console: Console, progress: Callable) -> 
         jobs = []
         for year in DEMO_YEARS:
             jobs += [(out / year / "ssda903", "ssda903", year), (out / year / "cin_census.xml", "cin", year),
-                     (out / year / "cms", "cms", year)]
+                     (out / year / "cms", "cms", year), (out / year / "csww.xml", "csww", year)]
         load_task = prog.add_task("loading", total=len(jobs))
         for path, ret, year in jobs:
             prog.update(load_task, description=f"loading {ret} {year}")

@@ -11,6 +11,7 @@ from pathlib import Path
 from . import faults as faults_mod
 from .calendar import DateText, WorkingDays, add_years
 from .cms import write_cms
+from .csww import write_csww
 from .model import Child, Referral
 from .params import RATES
 from .places import Places, _all_postcodes, _la_lookup, council
@@ -164,6 +165,7 @@ def run_synth(out: Path, children: int = 20000, years: list[str] | None = None, 
         write_cms(kept, y, world, seed, folder / "cms", dt)
         report(f"Writing {y.label}", 3, 4)
         write_ofsted(world, la_info.la_name, la_info.region, folder / "ofsted_providers.xlsx", la_names)
+        counts["workforce"] = write_csww(kept, y, world, seed, la_info.old_la_code, folder / "csww.xml")
         report(f"Writing {y.label}", 4, 4)
         t = rows.tables
         counts.update({
