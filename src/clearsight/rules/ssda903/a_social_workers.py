@@ -50,7 +50,8 @@ SW01 = Rule("SW01STG1", "ssda903", {"Episodes": ("DEC", "LS")}, f"""
            AND EXISTS (SELECT 1 FROM SWEpisodes s WHERE s.child_id = e.child_id AND {present('SWEpisodes', 'SW_DECOM', 's')})
            AND EXISTS (SELECT 1 FROM SWEpisodes s WHERE s.child_id = e.child_id AND s.sw_reason IS NOT NULL))
 """, notes="Flags the child's open episode (the child has no social worker row to point at). The peer "
-           "validator reports the episode's row number as a SWEpisodes row, and flags a child with any "
+           "validator reports the episode's row number as a SWEpisodes row (and stops with a KeyError "
+           "when that number is beyond the SWEpisodes rows), and flags a child with any "
            "incomplete social worker row rather than one lacking each item altogether. " + _SW_GIVEN_NOTE)
 
 # 2024-25: episodes before 1 April 2023 need an ID; later ones an ID and a reason; all a start date.
@@ -178,7 +179,7 @@ SW13 = Rule("SW13STG1", "ssda903", {"SWEpisodes": ("SW_REASON",)}, f"""
     SELECT 'SWEpisodes', row_no, child_id FROM SWEpisodes
     WHERE sw_reason NOT IN {{codes:SWEpisodes.SW_REASON}}
        OR (sw_reason IS NULL AND (year(collection_end()) <= 2024 OR sw_decom >= {_FIRST_DATA_DAY}))
-""")
+""", notes="From 2024-25 the peer validator raises (and reports nothing) when any SW_DECOM is not a date.")
 
 # 2023-24: only a child's last episode may have no end date.
 SW14 = Rule("SW14STG2", "ssda903", {"SWEpisodes": ("SW_DEC",)}, f"""
