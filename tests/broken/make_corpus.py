@@ -385,6 +385,7 @@ def corpus() -> dict[str, bytes]:
                                               .encode("cp1252"),
         "xml/csww.xml": CSWW,
         "xml/html.xml": "<html><body><p>Export failed</p></body></html>\n",
+        "xml/message_without_children.xml": CSWW.replace("      <Collection>CSWW</Collection>\n", ""),
         # ---- CIN XML that reads (loaded; problems become XSD findings)
         "cin/bad_values.xml": cin_xml(children=CIN_BAD_CHILD_1 + CIN_BAD_CHILD_2),
         "cin/booleans_true_false.xml": cin_xml(icpc="false", nfa1="true", nfa2="false"),

@@ -105,6 +105,8 @@ UNREADABLE = [
     Unreadable("csww-given-as-cin", "xml/csww.xml", "cin",
                ("csww.xml, line 3, /Message/Header/CollectionDetails/Collection:", "is a CSWW collection file",
                 "field Collection", "value 'CSWW'", "expected CIN")),
+    Unreadable("message-without-children-given-as-cin", "xml/message_without_children.xml", "cin",
+               ("message_without_children.xml", "/Message", "expected a CIN census")),
     Unreadable("html-given-as-cin", "xml/html.xml", "cin",
                ("html.xml, line 1, /html:", "root element is <html>", "expected a CIN census file")),
     Unreadable("903-folder-given-as-cms", "ssda903/good", "cms",
@@ -200,6 +202,19 @@ class Run:
     stdout: str
     stderr: str
     seconds: float
+    _loads: dict | None = None
+    _counts: dict[str, int] | None = None
+
+    def loads(self) -> dict:
+        """``clearsight loads --format json`` after the run (its warehouse no longer changes: asked once)."""
+        if self._loads is None:
+            self._loads = loads_json(self.data_dir)
+        return self._loads
+
+    def counts(self) -> dict[str, int]:
+        if self._counts is None:
+            self._counts = warehouse_counts(self.data_dir)
+        return self._counts
 
 
 def cli_env(data_dir: Path) -> dict[str, str]:
@@ -304,8 +319,8 @@ def test_the_corpus_is_what_make_corpus_writes(tmp_path):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     expected = module.corpus()
-    on_disk = {str(p.relative_to(BROKEN)): p.read_bytes() for p in BROKEN.rglob("*")
-               if p.is_file() and p.parent != BROKEN}
+    on_disk = {str(p.relative_to(BROKEN)): p.read_bytes() for folder in ("ssda903", "cms", "cin", "xml")
+               for p in (BROKEN / folder).rglob("*") if p.is_file()}
     assert sorted(on_disk) == sorted(expected), "run: python tests/broken/make_corpus.py"
     for name, data in expected.items():
         assert on_disk[name] == data, f"{name} differs from make_corpus.py; run it again"
@@ -326,7 +341,20 @@ def test_every_corpus_input_has_a_case():
 
 # ----------------------------------------------------------------------------- unreadable: exit 2, nothing loaded
 
-@pytest.mark.parametrize("case", UNREADABLE, ids=str)
+# Cases that need a fix outside src/clearsight/returns/{csvfiles,xmlsafe,problems}.py; remove when fixed.
+KNOWN_GAPS = {
+    "message-without-children-given-as-cin": (
+        "cin.py loads a <Message> with no <Children> and no <Collection> (a workforce census without its "
+        "header, say) as a CIN census of 0 children, exit 0; it should refuse a census without <Children>"),
+}
+
+
+def with_known_gaps(cases: list) -> list:
+    return [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[c.id])) if c.id in KNOWN_GAPS
+            else c for c in cases]
+
+
+@pytest.mark.parametrize("case", with_known_gaps(UNREADABLE), ids=str)
 def test_an_unreadable_file_fails_clearly_and_loads_nothing(case: Unreadable, runs, baseline):
     run = runs[case.id]
     assert run.returncode == 2, (run.stdout, run.stderr)
@@ -335,15 +363,15 @@ def test_an_unreadable_file_fails_clearly_and_loads_nothing(case: Unreadable, ru
     message = " ".join(run.stderr.split())
     for piece in case.says:
         assert piece in message, f"{piece!r} not in: {message}"
-    assert loads_json(run.data_dir) == baseline.loads
-    assert warehouse_counts(run.data_dir) == baseline.counts
+    assert run.loads() == baseline.loads
+    assert run.counts() == baseline.counts
 
 
 def test_an_external_entity_is_never_read(runs, baseline):
     """The XXE case names /etc/passwd; nothing of that file may reach the output or the warehouse."""
     run = runs["xml-external-entity"]
     assert "root:" not in run.stdout + run.stderr
-    assert warehouse_counts(run.data_dir) == baseline.counts
+    assert run.counts() == baseline.counts
 
 
 @pytest.mark.parametrize("name, says", [
@@ -418,7 +446,7 @@ def test_a_file_that_breaks_after_rows_were_written_leaves_the_warehouse_as_it_w
 # ----------------------------------------------------------------------------- loadable: exit 0, problems kept
 
 def new_load(run: Run, baseline: Baseline) -> dict:
-    loads = loads_json(run.data_dir)["loads"]
+    loads = run.loads()["loads"]
     assert loads[:len(baseline.loads["loads"])] == baseline.loads["loads"], "an earlier load changed"
     assert len(loads) == len(baseline.loads["loads"]) + 1, loads
     return loads[-1]

@@ -219,10 +219,13 @@ def _data_lines(rest: str, header_line: int, n_rows: int) -> pa.Array:
     lines: list[int] = []
     reader = _records(rest)
     ended = 0
-    for record in reader:
-        if record:
-            lines.append(header_line + ended + 1)
-        ended = reader.line_num
+    try:
+        for record in reader:
+            if record:
+                lines.append(header_line + ended + 1)
+            ended = reader.line_num
+    except csv.Error:  # e.g. a value longer than the csv module allows, which Arrow read
+        lines = []
     if len(lines) != n_rows:  # the csv module and Arrow disagree: give no line rather than a wrong one
         return pa.nulls(n_rows, pa.int64())
     return pa.array(lines, pa.int64())
