@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -29,39 +28,48 @@ class Collector:
 
 
 class ColumnBuffer:
-    """Column lists for one source table, turned into Arrow batches every so often."""
+    """Rows for one source table, turned into Arrow batches every so often.
+
+    Rows are kept as tuples and turned into columns only when a batch is taken: one tuple a record
+    costs far less than one append per column.
+    """
 
     def __init__(self, spec: SourceTable):
         self.spec = spec
-        self.cols: dict[str, list] = defaultdict(list)
-        self.n = 0
+        self.keys = [c.source for c in spec.columns]
+        self.defaults = [[] if c.kind == "list" else "" for c in spec.columns]
+        self.extras = [name for name, _type in spec.extra_columns]
+        self.rows: list[tuple] = []
+
+    @property
+    def n(self) -> int:
+        return len(self.rows)
 
     def add(self, row: dict, row_no: int, line: int | None, extra: dict | None = None) -> None:
-        for c in self.spec.columns:
-            self.cols[c.source].append(row.get(c.source, [] if c.kind == "list" else ""))
-        for name, _type in self.spec.extra_columns:
-            self.cols[name].append((extra or {}).get(name))
-        self.cols["_row"].append(row_no)
-        self.cols["_line"].append(line)
-        self.n += 1
+        get = row.get
+        values = [get(k, d) for k, d in zip(self.keys, self.defaults, strict=True)]
+        if self.extras:
+            values += [(extra or {}).get(name) for name in self.extras]
+        values.append(row_no)
+        values.append(line)
+        self.rows.append(tuple(values))
 
     def take(self) -> pa.Table | None:
-        if not self.n:
+        if not self.rows:
             return None
+        columns = list(zip(*self.rows, strict=True))
+        self.rows = []
         arrays, names = [], []
+        i = 0
         for c in self.spec.columns:
             typ = pa.list_(pa.string()) if c.kind == "list" else pa.string()
-            arrays.append(pa.array(self.cols[c.source], typ))
+            arrays.append(pa.array(columns[i], typ))
             names.append(c.source)
-        for name, _type in self.spec.extra_columns:
-            arrays.append(pa.array(self.cols[name], pa.int64()))
+            i += 1
+        for name in [*self.extras, "_row", "_line"]:
+            arrays.append(pa.array(columns[i], pa.int64()))
             names.append(name)
-        arrays.append(pa.array(self.cols["_row"], pa.int64()))
-        names.append("_row")
-        arrays.append(pa.array(self.cols["_line"], pa.int64()))
-        names.append("_line")
-        self.cols = defaultdict(list)
-        self.n = 0
+            i += 1
         return pa.Table.from_arrays(arrays, names=names)
 
 
