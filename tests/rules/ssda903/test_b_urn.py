@@ -52,8 +52,12 @@ def test_221_placement_postcode_must_be_the_providers():
 
 def test_224_placement_provider_must_be_the_providers():
     rows = [ep("A", URN="SC111111", PLACE_PROVIDER="PR1"), ep("B", URN="SC222222", PLACE_PROVIDER="PR3"),
-            ep("C", URN="SC222222", PLACE_PROVIDER="PR1"), ep("D", URN="SC111111")]
-    assert flagged(R224, Y, {"Episodes": rows}, providers=LISTS) == {("Episodes", 2, "C"), ("Episodes", 3, "D")}
+            ep("C", URN="SC222222", PLACE_PROVIDER="PR1"), ep("D", URN="SC111111"),
+            ep("E", URN="SC999999", PLACE_PROVIDER="PR1"), ep("F", URN="SC444444", PLACE_PROVIDER="PR1", PLACE="K3")]
+    # SC999999 is in no list; SC444444's list gives no provider code, so cannot be judged.
+    lists = [*LISTS, provider("SC444444", "K3", None, "SW1A 1AA")]
+    assert flagged(R224, Y, {"Episodes": rows}, providers=lists) == {("Episodes", 2, "C"), ("Episodes", 3, "D"),
+                                                                     ("Episodes", 4, "E")}
 
 
 def test_227_and_228_urn_must_be_registered_over_the_episode():

@@ -63,13 +63,15 @@ R221 = Rule("221", "ssda903", {"Episodes": ("PL_POST",)}, f"""
                       AND prov.postcode = upper(replace(e.pl_post, ' ', '')))
 """, needs=("providers",))
 
+# A URN not in the lists is reported, as it cannot match.
 R224 = Rule("224", "ssda903", {"Episodes": ("PLACE_PROVIDER",)}, f"""
     WITH {PROVIDERS}
     SELECT 'Episodes', e.row_no, e.child_id FROM Episodes e
     WHERE {WITH_URN}
       AND NOT EXISTS (SELECT 1 FROM prov WHERE prov.urn = upper(e.urn)
-                      AND list_contains(prov.provider_codes, e.place_provider))
-""", needs=("providers",))
+                      AND (list_contains(prov.provider_codes, e.place_provider) OR prov.provider_codes = ['']))
+""", needs=("providers",), notes="A provider whose list gives no placement provider code (Ofsted's supported "
+                                 "accommodation sheet has none) is not judged; the peer assumes PR4 for it.")
 
 # The provider's registration end: none while any of its rows is still open.
 CLOSED = """
