@@ -32,7 +32,9 @@ from typer.testing import CliRunner
 from clearsight.cli import app
 from clearsight.config import REFERENCE_DIR
 from clearsight.returns import cin as cin_module
+from clearsight.returns.csvfiles import read_csv_table
 from clearsight.returns.problems import UnreadableFile
+from clearsight.returns.spec import ssda903_tables
 from clearsight.returns.xmlsafe import HashingReader, check_xml_file, iter_elements, root_tag
 from clearsight.warehouse.load import load_return
 
@@ -342,11 +344,7 @@ def test_every_corpus_input_has_a_case():
 # ----------------------------------------------------------------------------- unreadable: exit 2, nothing loaded
 
 # Cases that need a fix outside src/clearsight/returns/{csvfiles,xmlsafe,problems}.py; remove when fixed.
-KNOWN_GAPS = {
-    "message-without-children-given-as-cin": (
-        "cin.py loads a <Message> with no <Children> and no <Collection> (a workforce census without its "
-        "header, say) as a CIN census of 0 children, exit 0; it should refuse a census without <Children>"),
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def with_known_gaps(cases: list) -> list:
@@ -486,10 +484,6 @@ def test_schema_findings_name_the_xml_path_and_child(runs, baseline):
     assert "not expected" in by_field["Assessments"][6]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "load.py _insert_findings drops a 'values' finding only when a 'schema' finding has the same line, but "
-    "XML value findings carry the record's line (CINdetails, 29) and schema findings the element's (30): "
-    "the impossible CINreferralDate is reported twice. Fix in warehouse/load.py; then remove this marker."))
 def test_each_problem_of_an_xml_file_is_reported_once(runs, baseline):
     run = runs["cin-bad-values"]
     load = new_load(run, baseline)
@@ -541,3 +535,21 @@ def test_a_census_in_another_encoding_keeps_its_characters(runs, baseline):
     load = new_load(run, baseline)
     assert query(run.data_dir, "SELECT software_code FROM cin_header WHERE load_id = ?",
                  [load["id"]]) == [("Soci\u00e9t\u00e9 \u00a3",)]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+@pytest.mark.parametrize("quoted", [False, True], ids=["plain", "quoted"])
+@pytest.mark.parametrize("blank", [False, True], ids=["dense", "blank-lines"])
+def test_rows_keep_their_true_line_whatever_the_line_ends(newline, quoted, blank, tmp_path):
+    """In-process: every row's ``_line`` is the line a person sees in an editor."""
+    rows = ["C1,M,01/02/2015,WBRI,A12345678901A,,", "C2,F,2012-07-15,WOTH,B12345678901B,,"]
+    if quoted:
+        rows = [",".join(f'"{v}"' for v in r.split(",")) for r in rows]
+    lines = ["CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB", *([""] if blank else []), rows[0], *([""] if blank else []),
+             rows[1]]
+    path = tmp_path / "header.csv"
+    path.write_bytes(newline.join(lines).encode())  # no line end after the last row
+    raw = read_csv_table(path, ssda903_tables(YEAR), "SSDA903")
+    expected = [3, 5] if blank else [2, 3]
+    assert raw.data.column("_line").to_pylist() == expected
+    assert raw.data.column("CHILD").to_pylist() == ["C1", "C2"]

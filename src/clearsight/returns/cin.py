@@ -52,12 +52,20 @@ def parse_cin_xml(path: Path, year: str, out: Collector) -> Iterator[Batch]:
             ("Header", "ChildIdentifiers", "CINdetails", "Assessments", "CINplanDates", "Section47",
              "ChildProtectionPlans", "Reviews")}
     n_child = n_ref = n_ass = n_plan = n_s47 = n_cpp = n_rev = n_revblock = 0
+    seen_children = False
     with path.open("rb") as raw:
         reader = HashingReader(raw)
-        for elem in iter_elements(path, ("Header", "Child"), reader):
+        for elem in iter_elements(path, ("Header", "Child", "Children", "CSWWWorker", "LALevelVacancies"), reader):
             if elem.tag == "Header":
                 _read_header(elem, name, out, bufs, schema)
                 continue
+            if elem.tag == "Children":
+                seen_children = True
+                continue
+            if elem.tag in ("CSWWWorker", "LALevelVacancies"):
+                raise UnreadableFile(Problem(name, "is a social work workforce census, not a Children in Need census",
+                                             line=elem.sourceline, path=f"/Message/{elem.tag}",
+                                             expected="a CIN census file with <Children>"))
             ids = elem.find("ChildIdentifiers")
             child_id = text_of(ids.find("LAchildID")) if ids is not None else ""
             out.findings.extend(validate_record(
@@ -120,6 +128,9 @@ def parse_cin_xml(path: Path, year: str, out: Collector) -> Iterator[Batch]:
                 out.report(reader.size, total)
                 yield from drain(bufs)
         out.files.append(source_file(path, reader))
+    if not seen_children:
+        raise UnreadableFile(Problem(name, "has no <Children> element, so it is not a Children in Need census",
+                                     path="/Message", expected="a CIN census file: <Message> holding <Header> and <Children>"))
     if n_child == 0:
         out.findings.append(_no_children(name))
     out.meta.update({"children": n_child})

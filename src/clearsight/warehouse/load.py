@@ -231,10 +231,15 @@ def _insert_findings(con: duckdb.DuckDBPyConnection, load_id: int, findings: lis
     try:
         con.execute(f"""INSERT INTO load_findings SELECT {load_id}, rule, 'schema', file, line, path, table_name,
                         row_no, child_id, field, value, message FROM _findings""")
-        # A value the schema already reported is not reported a second time by the value checks.
-        con.execute("""DELETE FROM load_findings v WHERE v.load_id = ? AND v.origin = 'values' AND EXISTS (
-                          SELECT 1 FROM load_findings s WHERE s.load_id = v.load_id AND s.origin = 'schema'
-                          AND s.file = v.file AND s.line = v.line AND s.field = v.field)""", [load_id])
+        # A bad value that both the schema and the value checks caught is reported once: the schema's
+        # finding (with its line, XML path and message) stays, and takes the row number rules rely on.
+        same = """s.load_id = v.load_id AND s.origin = 'schema' AND v.origin = 'values' AND s.file = v.file
+                  AND s.field = v.field AND coalesce(s.child_id, '') = coalesce(v.child_id, '')
+                  AND coalesce(s.value, '') = coalesce(v.value, '')"""
+        con.execute(f"""UPDATE load_findings s SET row_no = v.row_no, table_name = coalesce(s.table_name, v.table_name)
+                        FROM load_findings v WHERE s.load_id = ? AND {same}""", [load_id])
+        con.execute(f"""DELETE FROM load_findings v WHERE v.load_id = ? AND v.origin = 'values' AND EXISTS (
+                          SELECT 1 FROM load_findings s WHERE {same})""", [load_id])
     finally:
         _unregister(con, "_findings")
 
