@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -27,22 +28,25 @@ def ensure_peers() -> None:
 
 
 def run_measured(cmd: list[str], env: dict | None = None) -> tuple[float, float, subprocess.CompletedProcess]:
-    """Run a command; return wall seconds, peak RSS in MB (polled every 20 ms) and the result."""
-    started = time.perf_counter()
-    proc = psutil.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    peak = 0
-    out_chunks: list[str] = []
-    while proc.poll() is None:
-        try:
-            rss = proc.memory_info().rss + sum(c.memory_info().rss for c in proc.children(recursive=True))
-            peak = max(peak, rss)
-        except psutil.Error:
-            pass
-        time.sleep(0.02)
-    out, err = proc.communicate()
-    out_chunks.append(out)
-    seconds = time.perf_counter() - started
-    return seconds, peak / 2**20, subprocess.CompletedProcess(cmd, proc.returncode, "".join(out_chunks), err)
+    """Run a command; return wall seconds, peak RSS in MB (polled every 20 ms) and the result.
+
+    Output goes to temporary files, not pipes, so a command that prints a lot cannot block.
+    """
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        proc = psutil.Popen(cmd, stdout=out, stderr=err, text=True, env=env)
+        peak = 0
+        while proc.poll() is None:
+            try:
+                rss = proc.memory_info().rss + sum(c.memory_info().rss for c in proc.children(recursive=True))
+                peak = max(peak, rss)
+            except psutil.Error:
+                pass
+            time.sleep(0.02)
+        seconds = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        return seconds, peak / 2**20, subprocess.CompletedProcess(cmd, proc.returncode, out.read(), err.read())
 
 
 def synthesise(children: int, seed: int, years: str, faults: float = 0.0) -> Path:
