@@ -80,12 +80,17 @@ def create_period_macros(con: duckdb.DuckDBPyConnection, year: str, la: str | No
 
 
 def _install_postcodes(con: duckdb.DuckDBPyConnection) -> None:
-    """Make the ``postcodes`` lookup table available (once per connection)."""
+    """Make the ``postcodes`` lookup table available (once per connection), holding only the postcodes
+    the return's episodes (this year's and last year's) mention."""
     present = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'postcodes'").fetchall()[0][0]
     if not present:
         from clearsight.rules.postcodes import install
 
-        install(con)
+        views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE temporary").fetchall()}
+        used = [f"SELECT upper(replace({col}, ' ', '')) FROM {view} WHERE {col} IS NOT NULL"
+                for view in ("Episodes", "prev_Episodes", "lac_Episodes") if view in views
+                for col in ("home_post", "pl_post")]
+        install(con, " UNION ".join(used) if used else None)
 
 
 _CODES = re.compile(r"\{codes:(\w+)\.(\w+)\}")
