@@ -25,7 +25,8 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 # Files people save by mistake instead of a CSV: a zip (.xlsx, .ods) or an old .xls workbook.
 WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
-_BLANK_LINE = re.compile(r"(?>\r\n|\r|\n)(?>\r\n|\r|\n)")
+# Two line breaks in a row, whatever the line ends (\r\n, \n, \r): a blank line.
+_BLANK_LINE_MARKS = ("\n\n", "\n\r", "\r\r")
 _FIRST_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _SHOWN = 80  # characters of an offending line shown in a message
 
@@ -86,17 +87,17 @@ def decode_text(data: bytes, name: str) -> str:
     return text
 
 
-def _header_line(text: str) -> tuple[int, str, int]:
-    """(line number, text, end offset) of the first line that is not blank."""
+def _header_line(text: str) -> tuple[int, str, int, int]:
+    """(line number, text, start offset, end offset) of the first line that is not blank."""
     number = 1
     for match in _FIRST_LINE.finditer(text):
         line = match.group(0)
-        if not match.group(0):
+        if not line:
             break
         if line.strip():
-            return number, line.rstrip("\r\n"), match.end()
+            return number, line.rstrip("\r\n"), match.start(), match.end()
         number += 1
-    return number, "", len(text)
+    return number, "", len(text), len(text)
 
 
 def header_of(text: str, name: str) -> list[str]:
@@ -105,7 +106,7 @@ def header_of(text: str, name: str) -> list[str]:
         raise UnreadableFile(Problem(name, "is empty (0 bytes)", expected="a header line of column names"))
     if not text.strip():
         raise UnreadableFile(Problem(name, "contains only blank lines", expected="a header line of column names"))
-    number, line, _end = _header_line(text)
+    number, line, _start, _end = _header_line(text)
     try:
         names = next(csv.reader([line]))
     except csv.Error as exc:
@@ -179,18 +180,22 @@ def read_csv_table(path: Path, tables: dict[str, SourceTable], return_label: str
     data, record = read_bytes(path)
     text = decode_text(data, path.name)
     header = header_of(text, path.name)
-    header_line, first, end = _header_line(text)
+    header_line, first, start, end = _header_line(text)
     if first.lstrip("\ufeff \t").startswith("<"):
         raise UnreadableFile(Problem(path.name, "is an XML or HTML file, not a CSV file", line=header_line,
                                      value=first[:_SHOWN], expected=f"a {return_label} CSV file"))
     spec = identify(header, tables, path.name, return_label, other_returns, case_insensitive, header_line)
     by_upper = {c.upper() if case_insensitive else c: c for c in spec.source_columns}
     names = [by_upper[h.upper() if case_insensitive else h] for h in header]
-    rest = text[end:]
-    body = (first + "\n" + rest).encode("utf-8")
+    # From the header line on; copied only when blank lines come first or the header has no line end.
+    body_text = text[start:] if start else text
+    offset = end - start
+    if offset == len(body_text) and not body_text.endswith(("\n", "\r")):
+        body_text += "\n"
+        offset += 1
     try:
         table = pacsv.read_csv(
-            io.BytesIO(body),
+            io.BytesIO(body_text.encode("utf-8")),
             read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, use_threads=True),
             parse_options=pacsv.ParseOptions(newlines_in_values=False),
             convert_options=pacsv.ConvertOptions(
@@ -199,10 +204,11 @@ def read_csv_table(path: Path, tables: dict[str, SourceTable], return_label: str
             ),
         )
     except pa.ArrowException as exc:
-        raise _unparsable(path.name, rest, header_line, len(names), exc) from exc
+        raise _unparsable(path.name, body_text[offset:], header_line, len(names), exc) from exc
     n = table.num_rows
     rows = pa.array(range(n), pa.int64())
-    table = table.append_column("_row", rows).append_column("_line", _data_lines(rest, header_line, n))
+    table = table.append_column("_row", rows).append_column(
+        "_line", _data_lines(body_text, offset, header_line, rows))
     table = _drop_blank_rows(table, names)
     return RawTable(spec, table, record)
 
@@ -212,12 +218,21 @@ def _records(rest: str):
     return csv.reader(io.StringIO(rest, newline=""))
 
 
-def _data_lines(rest: str, header_line: int, n_rows: int) -> pa.Array:
-    """The line on which each data row starts, allowing for blank lines and quoted line breaks."""
-    if '"' not in rest and not rest.startswith(("\r", "\n")) and not _BLANK_LINE.search(rest):
-        return pa.array(range(header_line + 1, header_line + 1 + n_rows), pa.int64())
+def _data_lines(text: str, offset: int, header_line: int, rows: pa.Array) -> pa.Array:
+    """The line on which each data row starts (the data begin at ``offset`` in ``text``).
+
+    When there is no blank line and as many lines as rows, row i is on line header+1+i; otherwise
+    (blank lines, line breaks inside quoted values) the csv module finds each record's first line.
+    """
+    n_rows = len(rows)
+    blank = text.startswith(("\r", "\n"), offset) or any(text.find(m, offset) >= 0 for m in _BLANK_LINE_MARKS)
+    if not blank:
+        breaks = text.count("\n", offset) or text.count("\r", offset)
+        n_lines = breaks + (0 if len(text) == offset or text.endswith(("\n", "\r")) else 1)
+        if n_lines == n_rows:
+            return pc.add(rows, header_line + 1)
     lines: list[int] = []
-    reader = _records(rest)
+    reader = _records(text[offset:])
     ended = 0
     try:
         for record in reader:
@@ -272,6 +287,6 @@ def _drop_blank_rows(table: pa.Table, names: list[str]) -> pa.Table:
     for name in dict.fromkeys(names):
         empty = pc.equal(pc.utf8_trim_whitespace(table[name]), "")
         blank = empty if blank is None else pc.and_(blank, empty)
-    if not pc.any(blank).as_py():
-        return table
+        if not pc.any(blank).as_py():  # almost always decided by the first column
+            return table
     return table.filter(pc.invert(blank))

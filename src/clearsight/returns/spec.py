@@ -28,6 +28,7 @@ class Column:
     required: bool = False
     min_value: int | None = None
     max_value: int | None = None
+    xml_only: bool = False  # held only by the XML form of a return (a CSV has no such column)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -55,7 +56,8 @@ class SourceTable:
 
     @property
     def source_columns(self) -> list[str]:
-        return [c.source for c in self.columns]
+        """The columns a CSV file of this table has (XML-only fields excluded)."""
+        return [c.source for c in self.columns if not c.xml_only]
 
     def column(self, source: str) -> Column:
         for c in self.columns:
@@ -179,6 +181,9 @@ def ssda903_tables(year: str) -> dict[str, SourceTable]:
         cols = spec[key]
         order = SSDA903_COLUMN_ORDER[key]
         columns = tuple(_column_from_yaml(key, name, cols[name]) for name in order if name in cols)
+        if key == "header":
+            # The XML form records each child's UASC status in the header (rule 105 checks it).
+            columns += (Column("UASC", "uasc", "text", xml_only=True),)
         tables[dfe] = SourceTable(dfe, canonical, columns, file_name, doc)
     if year_ending(year) >= 2027:
         # Deprivation of liberty orders join the 903 in 2026-27. No schema file of ours has the table yet;

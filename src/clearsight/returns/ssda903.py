@@ -57,12 +57,13 @@ def parse_ssda903_csv_files(files: list[Path], year: str, out: Collector) -> Ite
         out.files.append(raw.file)
         batches.append((raw.spec, raw.data))
     out.meta["tables"] = seen
+    out.meta["format"] = "csv"
     return iter(batches)
 
 
 # XML element → (table, column) for the fields held directly in HEADER.
 _HEADER_FIELDS = {"CHILDID": "CHILD", "SEX": "SEX", "DOB": "DOB", "ETHNIC": "ETHNIC", "UPN": "UPN",
-                  "MOTHER": "MOTHER", "MC_DOB": "MC_DOB"}
+                  "MOTHER": "MOTHER", "MC_DOB": "MC_DOB", "UASC": "UASC"}
 _AD1_FIELDS = ("DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR")
 _OC3_FIELDS = ("IN_TOUCH", "ACTIV", "ACCOM")
 _MODULE_OF = {"HEADER": "Header", "EPISODE": "Episodes", "AREVIEW": "Reviews", "AMISSING": "Missing",
@@ -133,6 +134,7 @@ def parse_ssda903_xml(path: Path, year: str, out: Collector) -> Iterator[Batch]:
                 yield from drain(bufs)
         out.files.append(source_file(path, reader))
     out.meta["children"] = n_child
+    out.meta["format"] = "xml"
     out.report(total, total)
     yield from drain(bufs)
 

@@ -23,6 +23,7 @@ class RunContext:
     previous_load_id: int | None = None
     providers_loaded: bool = False
     la: str | None = None  # the council's ONS code (E10000016), for rules about placements out of area
+    source_format: str | None = None  # "csv" or "xml": the form the return came in
 
 
 @dataclass
@@ -131,6 +132,9 @@ def run_rules(con: duckdb.DuckDBPyConnection, rules: Iterable[Rule], ctx: RunCon
             continue
         if "la" in rule.needs and not ctx.la:
             result.rules_not_run[rule.code] = "needs the council's code (--la)"
+            continue
+        if "xml" in rule.needs and ctx.source_format != "xml":
+            result.rules_not_run[rule.code] = "checks a field only the XML form of the return has (this one is CSV)"
             continue
         if "postcodes" in rule.needs:
             _install_postcodes(con)

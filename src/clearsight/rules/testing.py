@@ -26,7 +26,8 @@ def _batch(spec, rows: list[dict]) -> pa.Table:
 
 def flagged(rule: Rule, year: str, tables: dict[str, list[dict]],
             previous: dict[str, list[dict]] | None = None, providers: list[dict] | None = None,
-            la: str | None = None, postcodes: list[dict] | None = None) -> set[tuple[str, int, str | None]]:
+            la: str | None = None, postcodes: list[dict] | None = None,
+            source_format: str = "csv") -> set[tuple[str, int, str | None]]:
     """Load ``tables`` (DfE table name → rows of raw text, as in the file) and run one rule.
 
     Returns the offending rows as ``{(table, row, child)}``. Rows are numbered from 0 in the order given.
@@ -54,7 +55,7 @@ def flagged(rule: Rule, year: str, tables: dict[str, list[dict]],
         con.execute("CREATE TEMP TABLE providers AS SELECT * FROM _providers")
         con.unregister("_providers")
     ctx = RunContext(rule.return_code, year, 1, previous_load_id=2 if previous is not None else None,
-                     providers_loaded=providers is not None, la=la)
+                     providers_loaded=providers is not None, la=la, source_format=source_format)
     result = run_rules(con, [rule], ctx)
     if rule.code in result.rules_not_run:
         raise AssertionError(f"{rule.code} did not run: {result.rules_not_run[rule.code]}")

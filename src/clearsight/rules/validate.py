@@ -6,6 +6,7 @@ so validating never changes the council's data; ``--load ID`` checks a load alre
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,10 +90,12 @@ def validate_load(load_id: int, *, previous_load: int | None = None,
 def run_on(con: duckdb.DuckDBPyConnection, return_code: str, year: str, load_id: int, previous_load: int | None,
            providers: bool, la: str | None = None) -> ValidationResult:
     tables = _tables(return_code, year).values()
+    meta = con.execute("SELECT meta FROM loads WHERE load_id = ?", [load_id]).fetchall()
+    source_format = json.loads(meta[0][0]).get("format") if meta and meta[0][0] else None
     create_views(con, tables, load_id)
     create_views(con, tables, previous_load if previous_load is not None else -1, prefix="prev_")
     create_period_macros(con, year, la)
-    ctx = RunContext(return_code, year, load_id, previous_load, providers, la)
+    ctx = RunContext(return_code, year, load_id, previous_load, providers, la, source_format)
     return run_rules(con, rules_for(return_code), ctx)
 
 

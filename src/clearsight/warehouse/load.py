@@ -131,7 +131,9 @@ def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _typed_expr(c: Column) -> str:
+def _typed_expr(c: Column, present: set[str] | None = None) -> str:
+    if present is not None and c.source not in present:
+        return f"CAST(NULL AS {c.sql_type})"  # e.g. an XML-only field in a CSV file
     col = _q(c.source)
     if c.kind in ("id", "text"):
         return f"NULLIF(trim({col}), '')"
@@ -191,12 +193,16 @@ def _insert_batch(con: duckdb.DuckDBPyConnection, load_id: int, spec: SourceTabl
         target = [c.name for c in spec.columns]
         extras = [name for name, _t in spec.extra_columns]
         cols = ["load_id", "row_no", "line", *extras, *target]
-        exprs = [str(load_id), "_row", "_line", *[_q(e) for e in extras], *[_typed_expr(c) for c in spec.columns]]
+        present = set(batch.column_names)
+        exprs = [str(load_id), "_row", "_line", *[_q(e) for e in extras],
+                 *[_typed_expr(c, present) for c in spec.columns]]
         con.execute(f"INSERT INTO {spec.canonical} ({', '.join(cols)}) SELECT {', '.join(exprs)} FROM _batch")
         child_col = next((c for c in spec.columns if c.kind == "id" and c.name == "child_id"), None)
         child = f"NULLIF(trim({_q(child_col.source)}), '')" if child_col else "NULL"
         selects = []
         for c, bad, message in _value_checks(spec, year):
+            if c.source not in present:
+                continue
             selects.append(
                 f"SELECT {load_id}, 'XSD', 'values', {_sql_str(file_name)}, _line, NULL, {_sql_str(spec.name)}, _row, "
                 f"{child}, {_sql_str(c.source)}, {_q(c.source)}, {_sql_str(c.source + ' ' + message)} "

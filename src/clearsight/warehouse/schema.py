@@ -11,7 +11,7 @@ import duckdb
 
 from clearsight.returns.spec import CIN_TABLES, CMS_TABLES, CSWW_TABLES, SourceTable, all_ssda903_tables
 
-SCHEMA_VERSION = 3  # bump whenever a table or view is added; ensure_schema only ever adds
+SCHEMA_VERSION = 4  # bump whenever a table or view is added; ensure_schema only ever adds
 
 # Which canonical tables each return fills.
 RETURN_TABLES: dict[str, dict[str, SourceTable]] = {
@@ -88,9 +88,18 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     for ddl in META_DDL:
         con.execute(ddl)
     con.execute(DATE_MACRO)
+    existing: dict[str, set[str]] = {}
+    for table, column in con.execute(
+            "SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal AND schema_name = 'main'").fetchall():
+        existing.setdefault(table, set()).add(column)
     for return_code, tables in RETURN_TABLES.items():
         for spec in tables.values():
             con.execute(canonical_ddl(spec))
+            have = existing.get(spec.canonical)
+            if have:  # a warehouse made by an earlier version: add the columns it lacks
+                for name, typ in [*spec.extra_columns, *((c.name, c.sql_type) for c in spec.columns)]:
+                    if name not in have:
+                        con.execute(f"ALTER TABLE {spec.canonical} ADD COLUMN {name} {typ}")
             con.execute(current_view_ddl(spec, return_code))
     con.execute("DELETE FROM schema_info")
     con.execute("INSERT INTO schema_info VALUES (?)", [SCHEMA_VERSION])
