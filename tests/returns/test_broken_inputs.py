@@ -462,9 +462,7 @@ def test_a_file_that_reads_is_loaded_with_its_problems_as_findings(case: Loadabl
     assert {rule for rule, *_ in findings} <= {"XSD"}
     assert all(file == Path(case.path).name and message for *_, file, message in findings)
     got = {(line, fld, value) for _rule, line, fld, value, _file, _message in findings}
-    assert case.findings <= got
-    # Anything more may only be the same problem reported twice (see the xfail test below).
-    assert {(fld, value) for _line, fld, value in got - case.findings} <= {(f, v) for _l, f, v in case.findings}
+    assert got == case.findings
 
 
 def test_schema_findings_name_the_xml_path_and_child(runs, baseline):
