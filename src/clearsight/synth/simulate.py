@@ -190,7 +190,8 @@ def staff_teams(world: World, n_children: int) -> None:
 
 def build_providers(world: World, n_children: int) -> None:
     rng, places = world.rng, world.places
-    seq = iter(rng.sample(range(100000, 999999), 5000))
+    # Enough distinct URNs for a national-size council (a county's draw is unchanged).
+    seq = iter(rng.sample(range(100000, 999999), max(5000, n_children // 10)))
 
     def new(kind, code, place_codes, where, name, sheet="Providers", n_places=4):
         p = Provider(f"SC{next(seq)}", kind, code, place_codes, places.pick(where), name,

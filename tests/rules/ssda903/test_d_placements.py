@@ -1,7 +1,5 @@
 """Spec tests for the placement rules: URNs, reasons for a change, own provision out of area."""
 
-import sys
-import types
 
 from clearsight.rules.ssda903.d_placements import R1008, R1009, R1015
 from clearsight.rules.testing import flagged
@@ -24,15 +22,12 @@ def test_1009_reason_for_placement_change_must_be_a_code():
     assert flagged(R1009, "2024-25", {"Episodes": rows}) == {("Episodes", 1, "B")}
 
 
-def test_1015_own_provision_must_be_in_the_councils_area(monkeypatch):
+def test_1015_own_provision_must_be_in_the_councils_area():
     # A stand-in for the postcode lookup (postcodes upper-case without spaces, upper-tier authority):
     # two postcodes in Hampshire's area and one in Portsmouth.
-    def install(con):
-        con.execute("CREATE TABLE postcodes AS SELECT * FROM (VALUES ('SO238UJ', 'E10000014', 448000, 129000), "
-                    "('PO12AB', 'E06000044', 464000, 100000), ('SO225DD', 'E10000014', 446000, 130000)) "
-                    "t(postcode, la_code, easting, northing)")
-
-    monkeypatch.setitem(sys.modules, "clearsight.rules.postcodes", types.SimpleNamespace(install=install))
+    postcodes = [{"postcode": "SO238UJ", "la_code": "E10000014", "easting": 448000, "northing": 129000},
+                 {"postcode": "PO12AB", "la_code": "E06000044", "easting": 464000, "northing": 100000},
+                 {"postcode": "SO225DD", "la_code": "E10000014", "easting": 446000, "northing": 130000}]
     episodes = [
         ep("A", PLACE_PROVIDER="PR1", PL_POST="SO23 8UJ"),              # own home in own area
         ep("B", PLACE_PROVIDER="PR1", PL_POST="po12ab"),                # own home in Portsmouth: flagged
@@ -41,4 +36,5 @@ def test_1015_own_provision_must_be_in_the_councils_area(monkeypatch):
         ep("E", PLACE_PROVIDER="PR1", PL_POST="PO1 2AB", LS="V3"),      # short breaks, left out
         ep("F", PLACE_PROVIDER="PR1", PL_POST=""),                      # no postcode: cannot say
     ]
-    assert flagged(R1015, "2024-25", {"Episodes": episodes}, la="E10000014") == {("Episodes", 1, "B")}
+    assert flagged(R1015, "2024-25", {"Episodes": episodes}, la="E10000014", postcodes=postcodes) == {
+        ("Episodes", 1, "B")}
