@@ -12,6 +12,8 @@ NOT_COMPUTABLE = {
     "OF01": "an Ofsted judgement, not computed from council data (shown from reference/ofsted)",
     "OF02": "an Ofsted judgement, not computed from council data (shown from reference/ofsted)",
     "AD04": "adopter approval stages are not in any return or in the case-management extract",
+    "CL05": "care leavers aged 22 to 25 are not in the returns Clearsight loads (the 903's OC3 covers 17 to 21) "
+            "and whether they asked for and received support is not in the case-management extract",
     "CL07": "needs health partners' records (the care leavers' health history feature)",
 }
 

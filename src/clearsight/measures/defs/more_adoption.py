@@ -1,0 +1,83 @@
+"""Adoption scorecard measures A1 to A3 (SSDA903), for children adopted in the period.
+
+The journey is read from the 903 episodes: *entering care* is the start of the period of care that ended in
+adoption (the latest episode starting one, RNE S); *moving in with the adoptive family* is the last time the
+child's carers changed before the adoption (the latest episode starting with new carers: RNE S, P or B), so a
+child adopted by its foster carers moved in when it was placed with them, as the published A1 is adjusted.
+A child whose entry into care is not in the 903s loaded is left out of A1 and A3: they need the returns back
+to each adopted child's entry into care (often four years or more); with fewer loaded, long journeys drop out
+and the averages look shorter than they are.
+"""
+
+from clearsight.measures.definition import Measure
+
+PEOPLE = ("team", "worker", "age_band", "sex", "ethnicity", "disability")
+
+_ADOPTED = """
+    WITH adopted AS (
+        SELECT p.period, e.child_id, e.dec AS adopted_on
+        FROM periods p JOIN hist_cla_episodes e ON e.dec BETWEEN p.start_day AND p.end_day AND e.rec IN ('E11', 'E12')
+        QUALIFY row_number() OVER (PARTITION BY p.period, e.child_id ORDER BY e.dec DESC) = 1)
+    SELECT a.*,
+           (SELECT max(e.decom) FROM hist_cla_episodes e
+            WHERE e.child_id = a.child_id AND e.rne = 'S' AND e.decom <= a.adopted_on) AS care_start,
+           (SELECT max(e.decom) FROM hist_cla_episodes e
+            WHERE e.child_id = a.child_id AND e.rne IN ('S', 'P', 'B') AND e.decom <= a.adopted_on) AS moved_in
+    FROM adopted a
+"""
+
+AD01 = Measure(
+    id="AD01", name="A1: days from entering care to moving in with the adoptive family",
+    definition="For the children adopted in the period, the average number of days between entering care and "
+               "moving in with the family who adopted them (for a foster carer adoption, the day the child was "
+               "placed with those carers). The scorecard reports a three-year average: ask for a three-year period "
+               "to compare.",
+    unit="days", higher_is_better=False, population="Children adopted in the period whose entry into care is loaded",
+    numerator="Days from entering care to moving in", denominator="Children adopted",
+    sql=f"""SELECT period, date_diff('day', care_start, moved_in) AS num, 1 AS den, child_id, adopted_on AS dim_day
+            FROM ({_ADOPTED}) x WHERE care_start IS NOT NULL AND moved_in >= care_start""",
+    dimensions=PEOPLE, england=486, england_period="2015-18",
+    england_note="three-year average, the latest in the stored sources; the threshold was 426 days (14 months)",
+    needs=("ssda903",), aggregate="mean")
+
+# The day the placement order was made: the start of the episode in which the legal status became E1 (an
+# episode recording a change of legal status, or one after an episode under another legal status).
+_ORDER_STARTS = """
+    SELECT child_id, decom FROM (
+        SELECT child_id, decom, ls, rne, lag(ls) OVER (PARTITION BY child_id ORDER BY decom) AS prev_ls
+        FROM hist_cla_episodes WHERE decom IS NOT NULL)
+    WHERE ls = 'E1' AND (rne IN ('S', 'L', 'B', 'U') OR prev_ls <> 'E1')
+"""
+
+AD02 = Measure(
+    id="AD02", name="A2: days from placement order to match with adopters",
+    definition="For the children adopted in the period who had a placement order, the average number of days "
+               "between the court's placement order (legal status E1) and the decision to match the child with the "
+               "adopters (AD1 date of match), counting 0 when the match came first. Three-year averages as for A1.",
+    unit="days", higher_is_better=False,
+    population="Children adopted in the period with a placement order and a match date",
+    numerator="Days from placement order to match", denominator="Children adopted with a placement order",
+    sql=f"""
+        WITH orders AS ({_ORDER_STARTS})
+        SELECT x.period, greatest(0, date_diff('day', o.order_day, d.date_match)) AS num, 1 AS den, x.child_id,
+               x.adopted_on AS dim_day
+        FROM ({_ADOPTED}) x
+        JOIN LATERAL (SELECT max(o.decom) AS order_day FROM orders o
+                      WHERE o.child_id = x.child_id AND o.decom <= x.adopted_on
+                        AND (x.care_start IS NULL OR o.decom >= x.care_start)) o ON o.order_day IS NOT NULL
+        JOIN hist_cla_ad1 d ON d.child_id = x.child_id AND d.date_match IS NOT NULL""",
+    dimensions=PEOPLE, england_note="none stored; the scorecard threshold was 121 days (4 months)",
+    needs=("ssda903",), aggregate="mean")
+
+AD03 = Measure(
+    id="AD03", name="A3: children adopted who waited less than 14 months to move in",
+    definition="Of the children adopted in the period, the share who moved in with their adoptive family less "
+               "than 14 months after entering care (moving in as for A1).",
+    unit="proportion", higher_is_better=True, population="Children adopted in the period whose entry into care is loaded",
+    numerator="Moved in less than 14 months after entering care", denominator="Children adopted",
+    sql=f"""SELECT period, CASE WHEN moved_in < care_start + INTERVAL 14 MONTH THEN 1 ELSE 0 END AS num, 1 AS den,
+                   child_id, adopted_on AS dim_day
+            FROM ({_ADOPTED}) x WHERE care_start IS NOT NULL AND moved_in >= care_start""",
+    dimensions=PEOPLE, needs=("ssda903",))
+
+MEASURES = [AD01, AD02, AD03]
