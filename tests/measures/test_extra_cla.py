@@ -52,10 +52,10 @@ def test_cla06_new_placements_far_away_and_outside_the_area():
                 ep("G", "01/06/2024", "L", PL_POST="SW1A 1AA", **home),  # legal status change: not a new placement
                 ep("H", "01/06/2023", PL_POST="SW1A 1AA", **home)]    # started last year
     con = build([("ssda903", Y, {"Episodes": episodes})])
-    prepare(con, [parse_period(Y)], [CLA06])
     con.execute("CREATE TEMP TABLE postcodes AS SELECT * FROM (VALUES " + ", ".join(
         f"('{p['postcode']}', '{p['la_code']}', {p['easting']}, {p['northing']})" for p in postcodes)
-        + ") t(postcode, la_code, easting, northing)")
+        + ") t(postcode, la_code, easting, northing)")  # a stand-in for the national lookup
+    prepare(con, [parse_period(Y)], [CLA06])
     # Without the council's code the measure has no value; with it, D and E of the 6 new placements.
     [v] = compute(con, CLA06)
     assert (v.numerator, v.denominator, v.value) == (0, 0, None)

@@ -62,6 +62,8 @@ def prepare(con: duckdb.DuckDBPyConnection, periods: Iterable[Period], measures:
     used = {name for m in measures for name in re.findall(r"\bhist_\w+", m.sql)} | {"hist_cin_children",
                                                                                    "hist_cla_header", "hist_allocations"}
     create_history_views(con, used)
+    if any(re.search(r"\bpostcodes\b", m.sql) for m in measures):
+        _install_postcodes(con)
     workdays.install(con)
     rows = list(periods)
     con.register("_periods", pa.table({
@@ -69,6 +71,17 @@ def prepare(con: duckdb.DuckDBPyConnection, periods: Iterable[Period], measures:
         "end_day": pa.array([p.end for p in rows], pa.date32())}))
     con.execute("CREATE OR REPLACE TEMP TABLE periods AS SELECT * FROM _periods")
     con.unregister("_periods")
+
+
+def _install_postcodes(con: duckdb.DuckDBPyConnection) -> None:
+    """The postcode lookup, for the postcodes the 903 episodes mention (measures of placement distance)."""
+    present = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'postcodes'").fetchall()[0][0]
+    if present:
+        return
+    from clearsight.rules.postcodes import install
+
+    install(con, "SELECT upper(replace(home_post, ' ', '')) FROM hist_cla_episodes WHERE home_post IS NOT NULL "
+                 "UNION SELECT upper(replace(pl_post, ' ', '')) FROM hist_cla_episodes WHERE pl_post IS NOT NULL")
 
 
 def population_0_17(con: duckdb.DuckDBPyConnection) -> float | None:

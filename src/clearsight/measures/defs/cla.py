@@ -54,7 +54,9 @@ CLA02 = Measure(
     dimensions=(*PEOPLE, "legal_status", "placement_type"), england=0.080, england_period="2025-03-31",
     england_note="derived: 6,540 of 81,770", needs=("ssda903",))
 
-# Continuous care: the start of the latest run of episodes with no gap, ending at the period's end.
+# Continuity is judged from the episodes around the dates that matter, so it does not need the episode
+# where care began to be in a loaded return: looked after 2.5 years ago with no new period of care since,
+# and in the same placement for 2 years (no placement started since).
 CLA05 = Measure(
     id="CLA05", name="Long-term placement stability",
     definition="Of the children under 16 who had been looked after for at least two and a half years on the last "
@@ -63,18 +65,24 @@ CLA05 = Measure(
     population="Children looked after under 16, in care continuously for 2.5 years or more",
     numerator="In the same placement for 2 years or more", denominator="The population",
     sql=f"""
-        WITH care AS (
-            SELECT c.*, (SELECT max(e.decom) FROM hist_cla_episodes e
-                         WHERE e.child_id = c.child_id AND e.rne = 'S' AND e.decom <= c.dim_day) AS care_start,
-                        (SELECT max(e.decom) FROM hist_cla_episodes e
-                         WHERE e.child_id = c.child_id AND e.rne IN ('S', 'P', 'T', 'B', 'U')
-                           AND e.decom <= c.dim_day) AS placement_start,
-                        (SELECT any_value(h.dob) FROM hist_cla_header h WHERE h.child_id = c.child_id) AS dob
-            FROM ({_AT_END}) c)
-        SELECT period, CASE WHEN placement_start <= dim_day - INTERVAL 2 YEAR THEN 1 ELSE 0 END AS num, 1 AS den,
-               child_id, dim_day, legal_status, placement_type
-        FROM care
-        WHERE care_start <= dim_day - INTERVAL 30 MONTH AND dob > dim_day - INTERVAL 16 YEAR""",
+        WITH at_end AS (
+            SELECT c.*, (SELECT any_value(h.dob) FROM hist_cla_header h WHERE h.child_id = c.child_id) AS dob
+            FROM ({_AT_END}) c),
+        long_term AS (
+            SELECT a.* FROM at_end a
+            WHERE a.dob > a.dim_day - INTERVAL 16 YEAR
+              AND EXISTS (SELECT 1 FROM hist_cla_episodes e WHERE e.child_id = a.child_id
+                          AND e.decom <= a.dim_day - INTERVAL 30 MONTH
+                          AND (e.dec IS NULL OR e.dec > a.dim_day - INTERVAL 30 MONTH))
+              AND NOT EXISTS (SELECT 1 FROM hist_cla_episodes e WHERE e.child_id = a.child_id AND e.rne = 'S'
+                              AND e.decom > a.dim_day - INTERVAL 30 MONTH AND e.decom <= a.dim_day))
+        SELECT period,
+               CASE WHEN NOT EXISTS (SELECT 1 FROM hist_cla_episodes e WHERE e.child_id = l.child_id
+                                     AND e.rne IN ('S', 'P', 'T', 'B', 'U')
+                                     AND e.decom > l.dim_day - INTERVAL 2 YEAR AND e.decom <= l.dim_day)
+                    THEN 1 ELSE 0 END AS num,
+               1 AS den, child_id, dim_day, legal_status, placement_type
+        FROM long_term l""",
     dimensions=(*PEOPLE, "legal_status", "placement_type"), england=0.69, england_period="2025-03-31",
     england_note="19,680 of 28,710", needs=("ssda903",))
 

@@ -42,10 +42,7 @@ CLA04 = Measure(
     dimensions=CLA_DIMS, england=0.23, england_period="2025-03-31", england_note="13,410 of 59,430",
     needs=("ssda903",))
 
-# CLA06 is defined but not registered: it reads the postcode lookup (table ``postcodes``, from
-# ``clearsight.rules.postcodes.install``), which the measures engine does not create. Registering it needs
-# ``clearsight.measures.engine.prepare`` to install that table when a measure's SQL reads it (as it
-# materialises the ``hist_*`` tables a measure reads); until then it would fail the whole measures run.
+# CLA06 reads the postcode lookup (table ``postcodes``), which ``prepare`` installs for measures that read it.
 CLA06 = Measure(
     id="CLA06", name="New placements more than 20 miles from home and outside the council's area",
     definition="Of the placements that started in the period, the share outside the council's area and more than "
@@ -232,4 +229,4 @@ CL06 = Measure(
         FROM ({_CARE_LEAVERS}) c""",
     dimensions=PEOPLE, england_note="no national collection (Annex A list 9)", needs=("cms",))
 
-MEASURES = [CLA04, CLA15a, CLA15b, CLA16, CLA17, CL06]
+MEASURES = [CLA04, CLA06, CLA15a, CLA15b, CLA16, CLA17, CL06]
