@@ -1,0 +1,261 @@
+"""What the web pages read from the warehouse: always read-only, and cached per warehouse version.
+
+A load becomes visible when the background worker swaps in a new warehouse file in one step (see
+``clearsight.web.worker``); the *version* of the warehouse is that file's identity, so every cached result
+is keyed by it and a new load is never mixed with an old one's figures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from clearsight import config
+from clearsight.measures.definition import Measure
+from clearsight.measures.engine import MeasureValue, compute, prepare
+from clearsight.measures.periods import Period, months_between, parse_period
+from clearsight.measures.registry import HEADLINE_DEFAULT, all_measures
+from clearsight.warehouse.load import connect
+
+
+class NoWarehouse(Exception):
+    """Nothing is loaded yet."""
+
+
+def version() -> str | None:
+    """The identity of the current warehouse file (changes whenever a load is published), or None."""
+    try:
+        st = os.stat(config.warehouse_path())
+    except FileNotFoundError:
+        return None
+    return f"{st.st_ino:x}-{st.st_mtime_ns:x}-{st.st_size:x}"
+
+
+@contextmanager
+def reading(db_path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection to the warehouse, closed afterwards."""
+    try:
+        con = connect(db_path, read_only=True)
+    except FileNotFoundError as exc:
+        raise NoWarehouse(str(exc)) from None
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+# ----------------------------------------------------------------------------- cache
+
+_memo: OrderedDict[str, object] = OrderedDict()
+_memo_lock = threading.Lock()
+_key_locks: dict[str, threading.Lock] = {}
+MEMO_SIZE = 512
+
+
+def cache_dir(ver: str) -> Path:
+    return config.data_dir() / "web-cache" / ver
+
+
+def cached(key: str, compute_fn: Callable[[], object], ver: str | None = None, *, text: bool = False):
+    """``compute_fn()`` once per warehouse version: kept in memory and in ``<data dir>/web-cache/<version>/``
+    (so every server process shares it). ``text`` stores a string as it is, anything else as JSON."""
+    ver = ver or version()
+    if ver is None:
+        raise NoWarehouse("nothing is loaded yet")
+    full = f"{config.data_dir()}/{ver}/{key}"
+    with _memo_lock:
+        if full in _memo:
+            _memo.move_to_end(full)
+            return _memo[full]
+        lock = _key_locks.setdefault(full, threading.Lock())
+    with lock:
+        with _memo_lock:
+            if full in _memo:
+                return _memo[full]
+        safe = hashlib.sha256(key.encode()).hexdigest()[:32]
+        path = cache_dir(ver) / (safe + (".txt" if text else ".json"))
+        if path.exists():
+            raw = path.read_text(encoding="utf-8")
+            value = raw if text else json.loads(raw)
+        else:
+            value = compute_fn()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+            tmp.write_text(value if text else json.dumps(value), encoding="utf-8")
+            os.replace(tmp, path)
+        with _memo_lock:
+            _memo[full] = value
+            while len(_memo) > MEMO_SIZE:
+                _memo.popitem(last=False)
+            _key_locks.pop(full, None)
+        return value
+
+
+# ----------------------------------------------------------------------------- aggregates
+
+def measures() -> dict[str, Measure]:
+    return all_measures()
+
+
+def headline_ids() -> list[str]:
+    ms = measures()
+    return [m for m in HEADLINE_DEFAULT if m in ms]
+
+
+def value_from_json(d: dict) -> MeasureValue:
+    return MeasureValue(d["id"], d["period"], d["group"], d["numerator"], d["denominator"], d["value"], d["unit"],
+                        d["england"])
+
+
+def compute_aggregates(db_path: Path | None = None) -> dict:
+    """Every measure, council-wide, for every loaded collection year and every month of them."""
+    with reading(db_path) as con:
+        years = [r[0] for r in con.execute("SELECT DISTINCT year FROM current_loads ORDER BY year").fetchall()]
+        if not years:
+            return {"years": [], "months": [], "values": {}, "council": _council(con)}
+        year_periods = [parse_period(y) for y in years]
+        months = months_between(year_periods[0].start, year_periods[-1].end)
+        prepare(con, year_periods + months)
+        values: dict[str, dict] = {}
+        for mid, m in measures().items():
+            out = {"yearly": {}, "monthly": {}}
+            for v in compute(con, m):
+                if v.group:
+                    continue
+                target = out["yearly"] if v.period in years else out["monthly"]
+                target[v.period] = v.as_json()
+            values[mid] = out
+        return {"years": years, "months": [p.label for p in months], "values": values, "council": _council(con)}
+
+
+def _council(con: duckdb.DuckDBPyConnection) -> dict:
+    return dict(con.execute("SELECT key, value FROM council_settings").fetchall())
+
+
+def aggregates() -> dict:
+    return cached("aggregates", compute_aggregates)
+
+
+def breakdown(measure_id: str, by: str, period: str) -> list[dict]:
+    """One measure broken down by a dimension for one period (as ``MeasureValue.as_json`` dicts)."""
+    m = measures()[measure_id]
+
+    def run() -> list[dict]:
+        with reading() as con:
+            prepare(con, [parse_period(period)], [m])
+            return [v.as_json() for v in compute(con, m, by)]
+
+    return cached(f"breakdown/{measure_id}/{by}/{period}", run)
+
+
+def team_breakdowns(period: str) -> dict[str, list[dict]]:
+    """Every measure that has a team breakdown, by team, for one period (one connection, one preparation)."""
+    def run() -> dict[str, list[dict]]:
+        chosen = [m for m in measures().values() if "team" in m.dimensions]
+        with reading() as con:
+            prepare(con, [parse_period(period)], chosen)
+            return {m.id: [v.as_json() for v in compute(con, m, "team")] for m in chosen}
+
+    return cached(f"teams-breakdown/{period}", run)
+
+
+def teams() -> dict[str, str]:
+    """Team id → team name, from the case-management extract."""
+    def run() -> dict[str, str]:
+        with reading() as con:
+            rows = con.execute("""SELECT team_id, team_name FROM current_teams
+                                  QUALIFY row_number() OVER (PARTITION BY team_id ORDER BY year DESC) = 1
+                                  ORDER BY team_id""").fetchall()
+        return {t: n or t for t, n in rows}
+
+    return cached("teams", run)
+
+
+# ----------------------------------------------------------------------------- child level
+
+@dataclass
+class ChildRow:
+    child_id: str
+    day: str
+    counted: bool  # in the numerator
+    numerator: float
+    denominator: float | None
+
+
+def team_children(measure_id: str, team: str, period: str) -> list[ChildRow]:
+    """The children a measure counts for one team in one period: its drill-down (never cached)."""
+    m = measures()[measure_id]
+    if "team" not in m.dimensions:
+        raise ValueError(f"{m.id} has no team breakdown")
+    with reading() as con:
+        prepare(con, [parse_period(period)], [m])
+        rows = con.execute(f"""
+            WITH units AS (SELECT row_number() OVER () AS uid, * FROM ({m.sql}))
+            SELECT u.child_id, CAST(u.dim_day AS VARCHAR), u.num, u.den
+            FROM units u LEFT JOIN (
+                SELECT u2.uid, s.team_id FROM units u2 JOIN sw_allocation s
+                  ON s.child_id = u2.child_id AND u2.dim_day BETWEEN s.start_date AND s.end_date
+                QUALIFY row_number() OVER (PARTITION BY u2.uid ORDER BY s.start_date DESC, s.worker_id) = 1) a
+              ON a.uid = u.uid
+            WHERE u.period = ? AND coalesce(a.team_id, 'Unallocated') = ?
+            ORDER BY u.child_id, u.dim_day""", [period, team]).fetchall()
+    return [ChildRow(str(c), d or "", bool(n), float(n or 0), None if den is None else float(den))
+            for c, d, n, den in rows]
+
+
+def child_teams(child_id: str) -> set[str]:
+    """Every team the child has been allocated to (any allocation, any year)."""
+    with reading() as con:
+        return {r[0] for r in con.execute(
+            "SELECT DISTINCT team_id FROM current_allocations WHERE child_id = ? AND team_id IS NOT NULL",
+            [child_id]).fetchall()}
+
+
+CHILD_SECTIONS = [
+    ("Child in need census", "current_cin_children",
+     ["dob", "sex", "ethnicity", "upn"], "years"),
+    ("Referrals", "current_cin_referrals",
+     ["referral_date", "referral_source", "primary_need", "closure_date", "reason_for_closure"], "referral_date"),
+    ("Assessments", "current_cin_assessments", ["start_date", "authorisation_date"], "start_date"),
+    ("Child protection plans", "current_cin_cp_plans",
+     ["start_date", "end_date", "initial_category", "latest_category"], "start_date"),
+    ("Looked after: header", "current_cla_header", ["sex", "dob", "ethnic", "uasc"], "years"),
+    ("Looked after: episodes", "current_cla_episodes", ["decom", "rne", "ls", "place", "dec", "rec"], "decom"),
+    ("Allocations", "current_allocations", ["worker_id", "team_id", "allocation_type", "start_date", "end_date"],
+     "start_date"),
+]
+
+
+def child_record(child_id: str) -> list[dict]:
+    """What the warehouse holds about one child, section by section (each record once across years)."""
+    out = []
+    with reading() as con:
+        for title, view, cols, order in CHILD_SECTIONS:
+            select = ", ".join(cols)
+            rows = con.execute(f"""SELECT {select}, string_agg(DISTINCT year, ', ' ORDER BY year) AS years
+                                   FROM {view} WHERE child_id = ? GROUP BY ALL ORDER BY {order}""",
+                               [child_id]).fetchall()
+            out.append({"title": title, "columns": [*cols, "years"],
+                        "rows": [["" if v is None else str(v) for v in r] for r in rows]})
+    return out
+
+
+def periods_for_select(agg: dict) -> list[str]:
+    return list(reversed(agg["years"]))
+
+
+def latest_year(agg: dict) -> str | None:
+    return agg["years"][-1] if agg["years"] else None
+
+
+def period_of(label: str) -> Period:
+    return parse_period(label)

@@ -1,0 +1,292 @@
+"""The background worker: loads uploaded returns one at a time, validates them, and publishes each load.
+
+DuckDB allows one writer, and web requests read the warehouse read-only, so a load never writes to the file
+the pages read. The worker copies the warehouse to a staging file, loads and validates there, works out the
+dashboards' figures for it, and then renames it over the warehouse: the new load becomes visible in one
+step, and a failure leaves the warehouse as it was. A file lock (``<data dir>/warehouse.lock``) keeps any
+two workers from loading at once.
+
+Run it on its own with ``python -m clearsight.web.worker`` (server mode); ``clearsight serve`` runs one in
+a thread beside the web server.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from clearsight import config
+from clearsight.returns.problems import UnreadableFile
+
+log = logging.getLogger("clearsight.web.worker")
+BATCH = 2000
+
+
+def uploads_dir() -> Path:
+    return config.data_dir() / "uploads"
+
+
+def upload_files_dir(upload_id: int) -> Path:
+    return uploads_dir() / str(upload_id) / "files"
+
+
+def findings_xlsx_path(upload_id: int) -> Path:
+    return uploads_dir() / str(upload_id) / "findings.xlsx"
+
+
+@contextmanager
+def writer_lock(blocking: bool = True) -> Iterator[bool]:
+    """Hold the warehouse's writer lock (yields False when ``blocking`` is off and another holds it)."""
+    path = config.data_dir() / "warehouse.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def input_path(return_code: str, folder: Path) -> Path:
+    """What to load from an upload's files: the folder of CSVs, or its one XML file."""
+    files = sorted(p for p in folder.iterdir() if p.is_file())
+    xml = [p for p in files if p.suffix.lower() == ".xml"]
+    csv = [p for p in files if p.suffix.lower() == ".csv"]
+    from clearsight.returns.problems import Problem
+
+    if return_code in ("cin", "csww"):
+        if len(xml) != 1 or len(files) != 1:
+            raise UnreadableFile(Problem(", ".join(p.name for p in files) or "(no files)",
+                                         "this return is one XML file", expected="exactly one .xml file"))
+        return xml[0]
+    if xml and (csv or len(xml) > 1):
+        raise UnreadableFile(Problem(", ".join(p.name for p in files), "mixes XML and CSV files, or several XML files",
+                                     expected="either the return's CSV files or its one XML file"))
+    if xml:
+        return xml[0]
+    if not csv:
+        raise UnreadableFile(Problem(", ".join(p.name for p in files) or "(no files)", "holds no .csv or .xml file",
+                                     expected=f"the {return_code} CSV files"))
+    return folder
+
+
+def _staging_copy(warehouse: Path, staging: Path) -> None:
+    for p in (staging, staging.with_name(staging.name + ".wal")):
+        p.unlink(missing_ok=True)
+    if not warehouse.exists():
+        return
+    if warehouse.with_name(warehouse.name + ".wal").exists():
+        con = duckdb.connect(str(warehouse))  # fold a writer's leftover log into the file before copying
+        con.execute("CHECKPOINT")
+        con.close()
+    # Holding a read-only connection keeps any other writer (e.g. `clearsight load`) out while copying.
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        shutil.copyfile(warehouse, staging)
+    finally:
+        con.close()
+
+
+class _Progress:
+    """Writes the load's progress to its upload row, at most a few times a second."""
+
+    def __init__(self, job):
+        self.job = job
+        self.last = 0.0
+
+    def __call__(self, stage: str, done: int, total: int, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self.last < 0.3:
+            return
+        self.last = now
+        self.job.stage, self.job.done, self.job.total = stage[:128], int(done or 0), int(total or 0)
+        self.job.save(update_fields=["stage", "done", "total"])
+
+
+def run_job(job) -> None:
+    """Load, validate and publish one upload (the caller holds the writer lock)."""
+    from clearsight.warehouse.load import connect, load_return
+    from clearsight.web import data
+
+    warehouse = config.warehouse_path()
+    staging = warehouse.with_name(".staging-" + warehouse.name)
+    progress = _Progress(job)
+    progress("preparing", 0, 0, force=True)
+    path = input_path(job.return_code, upload_files_dir(job.id))
+    _staging_copy(warehouse, staging)
+    try:
+        who = job.uploaded_by.username if job.uploaded_by else "web"
+        result = load_return(path, job.return_code, job.year, db_path=staging, loaded_by=who, progress=progress)
+        job.load_id, job.new_load, job.rows = result.load_id, result.created, result.rows
+        progress("checking against the DfE rules", 0, 0, force=True)
+        con = connect(staging)
+        try:
+            _validate(job, con)
+        finally:
+            con.close()
+        if result.created:
+            progress("working out the measures", 0, 0, force=True)
+            ver = _version_of(staging)
+            data.cached("aggregates", lambda: data.compute_aggregates(staging), ver)
+            os.replace(staging, warehouse)
+    finally:
+        staging.unlink(missing_ok=True)
+
+
+def _version_of(path: Path) -> str:
+    st = os.stat(path)
+    return f"{st.st_ino:x}-{st.st_mtime_ns:x}-{st.st_size:x}"
+
+
+def _validate(job, con: duckdb.DuckDBPyConnection) -> None:
+    """The load's file findings, then the DfE rules (903 and CIN census), kept as findings and an Excel export."""
+    from clearsight.reports.validation import findings_xlsx
+    from clearsight.returns.spec import CIN_TABLES, ssda903_tables
+    from clearsight.rules.definition import catalogue
+    from clearsight.rules.validate import run_on
+    from clearsight.web.uploads.models import Finding
+
+    job.findings.all().delete()
+    rows = con.execute("""SELECT rule, file, line, table_name, row_no, child_id, field, value, message
+                          FROM load_findings WHERE load_id = ? ORDER BY file, line""", [job.load_id]).fetchall()
+    batch = [Finding(upload=job, kind="file", rule=r[0], type="error", file=r[1] or "", line=r[2], table=r[3] or "",
+                     row=r[4], child=r[5] or "", fields=r[6] or "", value=(r[7] or "")[:255], message=r[8] or "")
+             for r in rows]
+    children = {r[5] for r in rows if r[5]}
+    if job.return_code in ("ssda903", "cin"):
+        la = con.execute("SELECT value FROM council_settings WHERE key = 'la_code'").fetchall()
+        la = la[0][0] if la else None
+        start = int(job.year[:4]) - 1
+        prev = con.execute("SELECT load_id FROM current_loads WHERE return_code = ? AND year = ? AND load_id <> ?",
+                           [job.return_code, f"{start}-{(start + 1) % 100:02d}", job.load_id]).fetchall()
+        result = run_on(con, job.return_code, job.year, job.load_id, prev[0][0] if prev else None, False, la)
+        cat = catalogue(job.return_code)
+        for f in result.findings:
+            entry = cat.get(f.rule)
+            batch.append(Finding(upload=job, kind="rule", rule=f.rule, type=f.type, child=f.child or "",
+                                 table=f.table or "", row=f.row, fields=" ".join(f.fields)[:255],
+                                 message=entry.message if entry else ""))
+            if f.child:
+                children.add(f.child)
+        job.rules_run, job.rules_not_run = len(result.rules_run), result.rules_not_run
+        tables = ssda903_tables(job.year) if job.return_code == "ssda903" else CIN_TABLES
+        findings_xlsx(result, con, tables, findings_xlsx_path(job.id))
+    for i in range(0, len(batch), BATCH):
+        Finding.objects.bulk_create(batch[i:i + BATCH])
+    job.findings_count, job.children_count = len(batch), len(children)
+
+
+def claim_next():
+    """Take the oldest waiting upload, marking it running (safe with several workers)."""
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from clearsight.web.uploads.models import Upload
+
+    with transaction.atomic():
+        qs = Upload.objects.filter(status=Upload.QUEUED).order_by("id")
+        if connection.features.has_select_for_update_skip_locked:
+            qs = qs.select_for_update(skip_locked=True)
+        job = qs.first()
+        if job is None:
+            return None
+        job.status, job.started_at, job.stage = Upload.RUNNING, timezone.now(), "waiting for the warehouse"
+        job.save(update_fields=["status", "started_at", "stage"])
+    return job
+
+
+def process(job) -> None:
+    """Run one claimed upload to its end, recording success or the clear reasons it failed."""
+    from django.utils import timezone
+
+    from clearsight.web.uploads.models import Upload
+
+    try:
+        with writer_lock():
+            run_job(job)
+        job.status, job.stage = Upload.DONE, "done"
+    except UnreadableFile as exc:
+        job.status, job.stage = Upload.FAILED, "could not be read"
+        job.problems = [p.describe() for p in exc.problems]
+    except (ValueError, KeyError) as exc:
+        job.status, job.stage = Upload.FAILED, "could not be loaded"
+        job.problems = [str(exc)]
+    except Exception:  # noqa: BLE001 - a person gets a clear message; the traceback goes to the log
+        log.exception("upload %s failed", job.id)
+        job.status, job.stage = Upload.FAILED, "failed"
+        job.problems = [f"Clearsight could not load these files because of an internal error (upload {job.id}). "
+                        "Nothing was loaded. Your administrator can find the details in the server log."]
+    job.finished_at = timezone.now()
+    job.save()
+
+
+def run_pending() -> int:
+    """Process every waiting upload now, in this thread; returns how many (tests and one-off runs)."""
+    n = 0
+    while (job := claim_next()) is not None:
+        process(job)
+        n += 1
+    return n
+
+
+def recover_interrupted() -> None:
+    """Uploads left running by a worker that stopped are marked failed (their staging copy was never published)."""
+    from django.utils import timezone
+
+    from clearsight.web.uploads.models import Upload
+
+    with writer_lock(blocking=False) as got:
+        if not got:
+            return  # another worker is running; its jobs are not stale
+        Upload.objects.filter(status=Upload.RUNNING).update(
+            status=Upload.FAILED, stage="interrupted", finished_at=timezone.now(),
+            problems=["The worker stopped while loading this upload; nothing was loaded. Upload the files again."])
+
+
+def run_worker(stop: threading.Event | None = None, poll: float = 1.0) -> None:
+    """Loop: take the next upload, load it, repeat; sleeps ``poll`` seconds when there is nothing to do."""
+    from django.db import close_old_connections
+
+    stop = stop or threading.Event()
+    recover_interrupted()
+    log.info("worker started; data directory %s", config.data_dir())
+    while not stop.is_set():
+        close_old_connections()
+        try:
+            job = claim_next()
+        except Exception:  # noqa: BLE001 - e.g. the database restarting: wait and try again
+            log.exception("could not read the upload queue")
+            job = None
+        if job is None:
+            stop.wait(poll)
+            continue
+        process(job)
+
+
+def start_thread() -> threading.Event:
+    """A worker in a daemon thread of this process (for ``clearsight serve``); set the event to stop it."""
+    stop = threading.Event()
+    threading.Thread(target=run_worker, args=(stop,), name="clearsight-worker", daemon=True).start()
+    return stop
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clearsight.web.settings")
+    django.setup()
+    logging.basicConfig(level=logging.INFO)
+    run_worker()

@@ -1,0 +1,123 @@
+"""The web app's tests: Django configured here (not globally), and one small synthetic council per run.
+
+The rest of the suite is not Django; pytest-django stays inert for it because ``DJANGO_SETTINGS_MODULE`` is
+set only when this folder is collected. The app database is SQLite, or the real PostgreSQL when
+``CLEARSIGHT_TEST_DATABASE_URL`` is set (CI); ``test_databases.py`` runs the suite on the other one too.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+YEARS = ["2024-25", "2025-26"]
+PASSWORD = "a-long-test-passphrase-42"
+
+
+def pytest_configure(config):
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clearsight.web.settings")
+    os.environ.setdefault("CLEARSIGHT_SECRET_KEY", "tests-only-secret-key-not-for-use-anywhere-else-0123456789")
+    test_url = os.environ.get("CLEARSIGHT_TEST_DATABASE_URL")
+    if test_url and os.environ.get("CLEARSIGHT_WEB_TEST_DB", "") != "sqlite":
+        os.environ["DATABASE_URL"] = test_url
+    elif os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        os.environ.pop("DATABASE_URL")
+    import django
+
+    django.setup()
+
+
+def _load_council(root: Path) -> Path:
+    from clearsight.synth import run_synth
+    from clearsight.warehouse.load import connect, load_return
+
+    council = root / "council"
+    run_synth(council, children=1500, years=YEARS, seed=3, faults=0.02, la="E10000016")
+    data = root / "data"
+    for year in YEARS:
+        # The 903 goes in as XML, so a test can upload the same year's CSV files as a new load.
+        for path, ret in (("ssda903.xml", "ssda903"), ("cin_census.xml", "cin"), ("cms", "cms"), ("csww.xml", "csww")):
+            load_return(council / year / path, ret, year, db_path=data / "warehouse.duckdb", loaded_by="fixture")
+    con = connect(data / "warehouse.duckdb")
+    con.execute("INSERT OR REPLACE INTO council_settings VALUES ('population_0_17', '21000'), ('la_code', 'E10000016'),"
+                " ('la_name', 'Synthetic county')")
+    con.close()
+    return council
+
+
+@pytest.fixture(scope="session")
+def council_files(tmp_path_factory) -> Path:
+    """A synthetic council's files (two years), and a warehouse of them in the sibling ``data`` folder."""
+    root = tmp_path_factory.mktemp("web-council")
+    return _load_council(root)
+
+
+@pytest.fixture(autouse=True)
+def web_data(council_files, monkeypatch) -> Path:
+    """Every web test reads the shared fixture warehouse (read-only)."""
+    d = council_files.parent / "data"
+    monkeypatch.setenv("CLEARSIGHT_DATA_DIR", str(d))
+    return d
+
+
+@pytest.fixture
+def writable_data(council_files, tmp_path, monkeypatch) -> Path:
+    """A private copy of the fixture warehouse, for tests that load into it."""
+    d = tmp_path / "data"
+    d.mkdir()
+    shutil.copyfile(council_files.parent / "data" / "warehouse.duckdb", d / "warehouse.duckdb")
+    monkeypatch.setenv("CLEARSIGHT_DATA_DIR", str(d))
+    return d
+
+
+@pytest.fixture(scope="session")
+def fixture_facts(council_files) -> dict:
+    """Facts of the fixture council the tests point at: a team, one of its children, another team's child."""
+    from clearsight.warehouse.load import connect
+
+    con = connect(council_files.parent / "data" / "warehouse.duckdb", read_only=True)
+    try:
+        teams = [r[0] for r in con.execute(
+            "SELECT DISTINCT team_id FROM current_teams ORDER BY team_id").fetchall()]
+        counts = dict(con.execute("""SELECT team_id, count(DISTINCT child_id) FROM current_allocations
+                                     WHERE allocation_type = 'SW' GROUP BY ALL""").fetchall())
+        team = max(teams, key=lambda t: counts.get(t, 0))
+        other = next(t for t in teams if t != team and counts.get(t, 0))
+        own_child = con.execute("""SELECT child_id FROM current_allocations WHERE team_id = ? AND child_id NOT IN (
+                                     SELECT child_id FROM current_allocations WHERE team_id <> ?) ORDER BY child_id LIMIT 1""",
+                                [team, team]).fetchall()[0][0]
+        other_child = con.execute("""SELECT child_id FROM current_allocations WHERE team_id = ? AND child_id NOT IN (
+                                       SELECT child_id FROM current_allocations WHERE team_id = ?) ORDER BY child_id LIMIT 1""",
+                                  [other, team]).fetchall()[0][0]
+    finally:
+        con.close()
+    return {"team": team, "other_team": other, "child": own_child, "other_child": other_child,
+            "year": YEARS[-1]}
+
+
+@pytest.fixture
+def make_user(db, fixture_facts):
+    """Make a user of a role (a team manager gets the fixture's team) and return it."""
+    from clearsight.web.accounts.models import User
+
+    def make(role: str, username: str | None = None, teams: list[str] | None = None):
+        if teams is None:
+            teams = [fixture_facts["team"]] if role == "team_manager" else []
+        return User.objects.create_user(username or f"user-{role}", password=PASSWORD, role=role, teams=teams)
+
+    return make
+
+
+@pytest.fixture
+def sign_in(client, make_user):
+    """A test client signed in as a new user of the role."""
+    def as_role(role: str, **kw):
+        user = make_user(role, **kw)
+        response = client.post("/sign-in/", {"username": user.username, "password": PASSWORD})
+        assert response.status_code == 302, response.content[:500]
+        return client
+
+    return as_role
