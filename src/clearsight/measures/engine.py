@@ -101,9 +101,12 @@ def compute(con: duckdb.DuckDBPyConnection, measure: Measure, by: str | None = N
     group_expr = DIMENSION_SQL[by] if by else "NULL"
     joins = ""
     if by in ("team", "worker"):
-        joins = """LEFT JOIN (SELECT u2.uid, s.team_id, s.worker_id FROM units u2 JOIN sw_allocation s
+        # The case's team and worker on the day: its social worker's, else its personal adviser's, else its
+        # early help worker's.
+        joins = """LEFT JOIN (SELECT u2.uid, s.team_id, s.worker_id FROM units u2 JOIN case_allocation s
                        ON s.child_id = u2.child_id AND u2.dim_day BETWEEN s.start_date AND s.end_date
-                       QUALIFY row_number() OVER (PARTITION BY u2.uid ORDER BY s.start_date DESC, s.worker_id) = 1) a
+                       QUALIFY row_number() OVER (PARTITION BY u2.uid
+                                                  ORDER BY s.priority, s.start_date DESC, s.worker_id) = 1) a
                    ON a.uid = u.uid"""
     elif by in ("age_band", "sex", "ethnicity", "disability"):
         joins = "LEFT JOIN child_facts f ON f.child_id = u.child_id"

@@ -4,7 +4,9 @@ A CIN census holds each referral open in its year, so a referral open across 31 
 two censuses; the 903 likewise repeats open episodes. ``hist_*`` views keep one row per record
 (by its natural key), taking it from the newest year that has it, and add ``child_facts`` (one row
 a child: date of birth, sex, ethnicity, disability) and ``sw_allocation`` (allocated social worker
-spans from the case-management extract).
+spans from the case-management extract); ``case_allocation`` holds every allocation (social worker,
+personal adviser, early help worker) with a ``priority`` (1, 2, 3 in that order) for measures' team
+breakdowns, so a care leaver counts in their personal adviser's team.
 """
 
 from __future__ import annotations
@@ -76,6 +78,12 @@ def create_history_views(con: duckdb.DuckDBPyConnection, materialise: set[str] |
         SELECT child_id, coalesce(cin.dob, lac.dob) AS dob, coalesce(cin.sex, lac.sex) AS sex,
                coalesce(cin.ethnicity, lac.ethnicity) AS ethnicity, cin.disability
         FROM cin FULL OUTER JOIN lac USING (child_id)""")
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE case_allocation AS
+        SELECT child_id, worker_id, team_id, allocation_type, start_date,
+               coalesce(end_date, DATE '9999-12-31') AS end_date,
+               CASE allocation_type WHEN 'SW' THEN 1 WHEN 'PA' THEN 2 ELSE 3 END AS priority
+        FROM hist_allocations""")
     con.execute("""
         CREATE OR REPLACE TEMP TABLE sw_allocation AS
         SELECT child_id, worker_id, team_id, start_date, coalesce(end_date, DATE '9999-12-31') AS end_date
