@@ -99,6 +99,20 @@ def fixture_facts(council_files) -> dict:
 
 
 @pytest.fixture
+def password() -> str:
+    return PASSWORD
+
+
+@pytest.fixture
+def main_pages(fixture_facts) -> list[str]:
+    """The main pages an analyst sees (child-level ones with a reason given)."""
+    team, child = fixture_facts["team"], fixture_facts["child"]
+    return ["/", "/measures/", "/measures/CIN02/?by=age_band", "/teams/", f"/teams/{team}/",
+            f"/teams/{team}/children/CIN02/?reason=quality", f"/children/{child}/?reason=quality",
+            "/uploads/", "/sign-in/"]
+
+
+@pytest.fixture
 def make_user(db, fixture_facts):
     """Make a user of a role (a team manager gets the fixture's team) and return it."""
     from clearsight.web.accounts.models import User

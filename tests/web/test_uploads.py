@@ -1,0 +1,105 @@
+"""Uploading returns: several files at once, loaded and validated by the worker, findings browsable and exported."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from clearsight.web import data
+from clearsight.web.accounts.models import AccessLog
+from clearsight.web.uploads.models import Upload
+from clearsight.web.worker import run_pending
+
+
+def _files(folder):
+    return [SimpleUploadedFile(p.name, p.read_bytes(), content_type="text/csv") for p in sorted(folder.iterdir())]
+
+
+def test_an_analyst_uploads_a_return_and_browses_its_findings(sign_in, council_files, writable_data):
+    client = sign_in("analyst")
+    version_before = data.version()
+    folder = council_files / "2025-26" / "ssda903"
+    response = client.post("/uploads/", {"return_code": "ssda903", "year": "2025-26", "files": _files(folder)})
+    assert response.status_code == 302
+    upload = Upload.objects.get()
+    assert upload.status == Upload.QUEUED and len(upload.file_names) == len(list(folder.iterdir()))
+    waiting = client.get(f"/uploads/{upload.id}/progress/", HTTP_HX_REQUEST="true")
+    assert b"hx-trigger" in waiting.content and "HX-Refresh" not in waiting
+
+    assert run_pending() == 1
+    upload.refresh_from_db()
+    assert upload.status == Upload.DONE, upload.problems
+    assert upload.new_load and upload.load_id and upload.rules_run > 100
+    assert upload.findings_count > 0 and upload.children_count > 0
+    assert data.version() != version_before  # the new load was published
+    done = client.get(f"/uploads/{upload.id}/progress/", HTTP_HX_REQUEST="true")
+    assert done["HX-Refresh"] == "true"
+
+    page = client.get(f"/uploads/{upload.id}/").content.decode()
+    assert "Findings by rule" in page and "Download the findings as Excel" in page
+    first = upload.findings.filter(kind="rule").exclude(child="").first()
+    by_rule = client.get(f"/uploads/{upload.id}/findings/?rule={first.rule}&reason=data").content.decode()
+    assert first.child in by_rule
+    by_child = client.get(f"/uploads/{upload.id}/findings/?view=children").content.decode()
+    assert first.child in by_child
+    only_child = client.get(f"/uploads/{upload.id}/findings/?child={first.child}").content.decode()
+    assert "finding" in only_child and first.rule in only_child
+    export = client.get(f"/uploads/{upload.id}/findings.xlsx")
+    assert export.status_code == 200
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(export.streaming_content)), read_only=True)
+    assert book.sheetnames[0] == "Summary"
+    actions = list(AccessLog.objects.order_by("id").values_list("action", flat=True))
+    assert actions == ["validation findings"] * 3 + ["validation findings export"]
+
+
+def test_the_same_files_again_change_nothing(sign_in, council_files, writable_data):
+    client = sign_in("analyst")
+    xml = council_files / "2025-26" / "cin_census.xml"
+    client.post("/uploads/", {"return_code": "cin", "year": "2025-26",
+                              "files": [SimpleUploadedFile(xml.name, xml.read_bytes())]})
+    before = data.version()
+    run_pending()
+    upload = Upload.objects.get()
+    assert upload.status == Upload.DONE and not upload.new_load
+    assert data.version() == before
+    assert b"already loaded" in client.get(f"/uploads/{upload.id}/").content
+
+
+def test_an_unreadable_file_fails_clearly_and_loads_nothing(sign_in, writable_data):
+    client = sign_in("analyst")
+    before = data.version()
+    bad = SimpleUploadedFile("cin.xml", b"<Message><Header></Message>", content_type="text/xml")
+    client.post("/uploads/", {"return_code": "cin", "year": "2025-26", "files": [bad]})
+    run_pending()
+    upload = Upload.objects.get()
+    assert upload.status == Upload.FAILED
+    assert upload.problems and "cin.xml" in upload.problems[0]
+    assert data.version() == before
+    page = client.get(f"/uploads/{upload.id}/").content.decode()
+    assert "could not be loaded; nothing was changed" in page and "cin.xml" in page
+
+
+@pytest.mark.parametrize("post,message", [
+    ({"return_code": "", "year": "2025-26"}, "Choose which return"),
+    ({"return_code": "cin", "year": "2025-27"}, "Choose the collection year"),
+    ({"return_code": "cin", "year": "2025-26"}, "Choose the return&#x27;s files"),
+])
+def test_the_upload_form_says_what_is_missing(sign_in, post, message):
+    response = sign_in("analyst").post("/uploads/", post)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Upload.objects.exists()
+
+
+def test_files_other_than_csv_or_xml_are_refused(sign_in):
+    response = sign_in("analyst").post("/uploads/", {"return_code": "cms", "year": "2025-26",
+                                                      "files": [SimpleUploadedFile("notes.docx", b"x")]})
+    assert response.status_code == 400 and "notes.docx is not a .csv or .xml file" in response.content.decode()
+
+
+def test_only_analysts_may_upload(sign_in):
+    response = sign_in("qa_auditor").post("/uploads/", {"return_code": "cin", "year": "2025-26"})
+    assert response.status_code == 403
