@@ -59,16 +59,38 @@ class ValidationResult:
 
 
 def create_views(con: duckdb.DuckDBPyConnection, tables: Iterable[SourceTable], load_id: int, prefix: str = "") -> None:
-    """Temporary views named after the DfE tables, holding one load's rows."""
+    """Temporary tables named after the DfE tables, holding one load's rows.
+
+    They are copied once (a few hundred milliseconds at national size) so that each of the hundreds of
+    rules scans a small table of its own load instead of filtering the warehouse's tables again.
+    """
     tables = list(tables)
     for t in tables:
-        con.execute(f'CREATE OR REPLACE TEMP VIEW "{prefix}{t.name}" AS '
-                    f"SELECT * FROM {t.canonical} WHERE load_id = {int(load_id)}")
+        _replace(con, f"{prefix}{t.name}", f"SELECT * FROM {t.canonical} WHERE load_id = {int(load_id)}")
     if any(t.name == "ChildIdentifiers" for t in tables):
         # The CIN census's ChildIdentifiers and ChildCharacteristics modules share one canonical table.
-        con.execute(f'CREATE OR REPLACE TEMP VIEW "{prefix}ChildCharacteristics" AS SELECT * FROM "{prefix}ChildIdentifiers"')
-    con.execute(f"CREATE OR REPLACE TEMP VIEW {prefix}invalid_values AS SELECT table_name, field, row_no, child_id, "
-                f"value FROM load_findings WHERE load_id = {int(load_id)}")
+        _drop_temp(con, f"{prefix}ChildCharacteristics")
+        con.execute(f'CREATE TEMP VIEW "{prefix}ChildCharacteristics" AS SELECT * FROM "{prefix}ChildIdentifiers"')
+    _replace(con, f"{prefix}invalid_values", "SELECT table_name, field, row_no, child_id, value FROM load_findings "
+                                             f"WHERE load_id = {int(load_id)}")
+
+
+def _drop_temp(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Drop a temporary table or view of that name; never anything in the warehouse itself.
+
+    Names are compared without case, so ``cin_Header`` (a temporary view) and ``cin_header`` (a warehouse
+    table) are the same name: only the ``temp`` catalogue is touched.
+    """
+    found = con.execute("""SELECT 'TABLE' FROM duckdb_tables() WHERE temporary AND lower(table_name) = lower(?)
+                           UNION ALL SELECT 'VIEW' FROM duckdb_views() WHERE temporary AND lower(view_name) = lower(?)""",
+                        [name, name]).fetchall()
+    for (kind,) in found:
+        con.execute(f'DROP {kind} temp.main."{name}"')
+
+
+def _replace(con: duckdb.DuckDBPyConnection, name: str, select: str) -> None:
+    _drop_temp(con, name)
+    con.execute(f'CREATE TEMP TABLE "{name}" AS {select}')
 
 
 def create_period_macros(con: duckdb.DuckDBPyConnection, year: str, la: str | None = None) -> None:
@@ -87,7 +109,8 @@ def _install_postcodes(con: duckdb.DuckDBPyConnection) -> None:
     if not present:
         from clearsight.rules.postcodes import install
 
-        views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE temporary").fetchall()}
+        views = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE temporary UNION "
+                                           "SELECT view_name FROM duckdb_views() WHERE temporary").fetchall()}
         used = [f"SELECT upper(replace({col}, ' ', '')) FROM {view} WHERE {col} IS NOT NULL"
                 for view in ("Episodes", "prev_Episodes", "lac_Episodes") if view in views
                 for col in ("home_post", "pl_post")]
