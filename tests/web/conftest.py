@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ PASSWORD = "a-long-test-passphrase-42"
 
 
 def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: drives Debian's chromium through Playwright")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clearsight.web.settings")
     os.environ.setdefault("CLEARSIGHT_SECRET_KEY", "tests-only-secret-key-not-for-use-anywhere-else-0123456789")
     test_url = os.environ.get("CLEARSIGHT_TEST_DATABASE_URL")
@@ -28,6 +30,13 @@ def pytest_configure(config):
     import django
 
     django.setup()
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("sqlite3"):
+        # A file, not shared-cache memory: the live server's threads and the worker then each get a connection
+        # that waits for a lock instead of failing with "database table is locked".
+        db.setdefault("TEST", {})["NAME"] = str(Path(tempfile.gettempdir()) / f"clearsight-web-tests-{os.getpid()}.sqlite3")
 
 
 def _load_council(root: Path) -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -94,11 +94,11 @@ def _create(request):
 
 
 def _summary(upload: Upload) -> list[dict]:
-    rows = (upload.findings.values("kind", "rule", "type", "message")
-            .annotate(n=Count("id"), children=Count("child", distinct=True)).order_by("kind", "type", "rule"))
-    out = []
-    for r in rows:
-        out.append({**r, "message": r["message"] if r["kind"] == "rule" else _file_message(upload, r["rule"])})
+    """One row per rule (and one for the file checks): findings, children, and the DfE message."""
+    rows = (upload.findings.values("kind", "rule", "type")
+            .annotate(n=Count("id"), children=Count("child", distinct=True), message=Max("message"))
+            .order_by("kind", "type", "rule"))
+    out = [{**r, "message": r["message"] if r["kind"] == "rule" else _file_message(upload, r["rule"])} for r in rows]
     out.sort(key=lambda r: ({"error": 0, "query": 1}.get(r["type"], 2), -r["n"], r["rule"]))
     return out
 
