@@ -35,6 +35,7 @@ def test_an_analyst_uploads_a_return_and_browses_its_findings(sign_in, council_f
     assert upload.new_load and upload.load_id and upload.rules_run > 100
     assert upload.findings_count > 0 and upload.children_count > 0
     assert data.version() != version_before  # the new load was published
+    assert len(list(data.cache_dir(data.version()).iterdir())) >= 2  # its figures were worked out before publishing
     done = client.get(f"/uploads/{upload.id}/progress/", HTTP_HX_REQUEST="true")
     assert done["HX-Refresh"] == "true"
 
@@ -103,3 +104,37 @@ def test_files_other_than_csv_or_xml_are_refused(sign_in):
 def test_only_analysts_may_upload(sign_in):
     response = sign_in("qa_auditor").post("/uploads/", {"return_code": "cin", "year": "2025-26"})
     assert response.status_code == 403
+
+
+def test_an_upload_left_running_by_a_stopped_worker_is_marked_failed(db, writable_data):
+    from clearsight.web.worker import recover_interrupted
+
+    stuck = Upload.objects.create(return_code="cin", year="2025-26", status=Upload.RUNNING)
+    recover_interrupted()
+    stuck.refresh_from_db()
+    assert stuck.status == Upload.FAILED and "Upload the files again" in stuck.problems[0]
+
+
+@pytest.mark.parametrize("names,message", [
+    (["a.xml", "b.xml"], "this return is one XML file"),
+    (["header.csv"], "this return is one XML file"),
+])
+def test_a_census_is_one_xml_file(tmp_path, names, message):
+    from clearsight.returns.problems import UnreadableFile
+    from clearsight.web.worker import input_path
+
+    for n in names:
+        (tmp_path / n).write_text("x")
+    with pytest.raises(UnreadableFile, match=message):
+        input_path("cin", tmp_path)
+
+
+def test_a_903_is_its_csv_files_or_one_xml_file(tmp_path):
+    from clearsight.returns.problems import UnreadableFile
+    from clearsight.web.worker import input_path
+
+    (tmp_path / "header.csv").write_text("x")
+    assert input_path("ssda903", tmp_path) == tmp_path
+    (tmp_path / "903.xml").write_text("x")
+    with pytest.raises(UnreadableFile, match="mixes XML and CSV"):
+        input_path("ssda903", tmp_path)

@@ -157,15 +157,15 @@ def breakdown(measure_id: str, by: str, period: str) -> list[dict]:
     return cached(f"breakdown/{measure_id}/{by}/{period}", run)
 
 
-def team_breakdowns(period: str) -> dict[str, list[dict]]:
+def team_breakdowns(period: str, db_path: Path | None = None, ver: str | None = None) -> dict[str, list[dict]]:
     """Every measure that has a team breakdown, by team, for one period (one connection, one preparation)."""
     def run() -> dict[str, list[dict]]:
         chosen = [m for m in measures().values() if "team" in m.dimensions]
-        with reading() as con:
+        with reading(db_path) as con:
             prepare(con, [parse_period(period)], chosen)
             return {m.id: [v.as_json() for v in compute(con, m, "team")] for m in chosen}
 
-    return cached(f"teams-breakdown/{period}", run)
+    return cached(f"teams-breakdown/{period}", run, ver)
 
 
 def teams() -> dict[str, str]:

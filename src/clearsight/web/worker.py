@@ -140,7 +140,9 @@ def run_job(job) -> None:
         if result.created:
             progress("working out the measures", 0, 0, force=True)
             ver = _version_of(staging)
-            data.cached("aggregates", lambda: data.compute_aggregates(staging), ver)
+            agg = data.cached("aggregates", lambda: data.compute_aggregates(staging), ver)
+            if agg["years"]:
+                data.team_breakdowns(agg["years"][-1], staging, ver)
             os.replace(staging, warehouse)
     finally:
         staging.unlink(missing_ok=True)
