@@ -23,13 +23,15 @@ def pytest_configure(config):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clearsight.web.settings")
     os.environ.setdefault("CLEARSIGHT_SECRET_KEY", "tests-only-secret-key-not-for-use-anywhere-else-0123456789")
     test_url = os.environ.get("CLEARSIGHT_TEST_DATABASE_URL")
+    saved = os.environ.pop("DATABASE_URL", None)
     if test_url and os.environ.get("CLEARSIGHT_WEB_TEST_DB", "") != "sqlite":
         os.environ["DATABASE_URL"] = test_url
-    elif os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        os.environ.pop("DATABASE_URL")
     import django
 
-    django.setup()
+    django.setup()  # the settings read DATABASE_URL now; the rest of the suite sees it as it was
+    os.environ.pop("DATABASE_URL", None)
+    if saved is not None:
+        os.environ["DATABASE_URL"] = saved
     from django.conf import settings
 
     db = settings.DATABASES["default"]
