@@ -54,9 +54,12 @@ def main() -> None:
         prepare(con, [parse_period(args.year)])
         for m in measures:
             compute(con, m)
+        year_s = time.perf_counter() - t
+        t = time.perf_counter()
+        for m in measures:
             if "team" in m.dimensions:
                 compute(con, m, "team")
-        year_s = time.perf_counter() - t
+        team_s = time.perf_counter() - t
         con.close()
         con = connect(read_only=True)
         t = time.perf_counter()
@@ -65,12 +68,14 @@ def main() -> None:
             compute(con, m)
         monthly_s = time.perf_counter() - t
         con.close()
-        rows.append((size, len(measures), load_s, year_s, monthly_s))
-    print(f"\n{'children':>9} {'measures':>9} {'load 3 yrs s':>13} {'one year s':>11} {'monthly x36 s':>14}  target")
-    for size, n, load_s, year_s, monthly_s in rows:
+        rows.append((size, len(measures), load_s, year_s, team_s, monthly_s))
+    print(f"\n{'children':>9} {'measures':>9} {'load 3 yrs s':>13} {'one year s':>11} {'+ by team s':>12} "
+          f"{'monthly x36 s':>14}  target (all measures, one year)")
+    for size, n, load_s, year_s, team_s, monthly_s in rows:
         target = 2.0 if size < 300000 else 30.0
         ok = "met" if year_s < target else "MISSED"
-        print(f"{size:>9,} {n:>9} {load_s:>13.1f} {year_s:>11.2f} {monthly_s:>14.2f}  one year < {target:.0f} s {ok}")
+        print(f"{size:>9,} {n:>9} {load_s:>13.1f} {year_s:>11.2f} {team_s:>12.2f} {monthly_s:>14.2f}  "
+              f"< {target:.0f} s {ok}")
 
 
 if __name__ == "__main__":
