@@ -167,11 +167,59 @@ def loads(fmt: Annotated[str, typer.Option("--format", help="table or json")] = 
 def demo(
     children: Annotated[int, typer.Option(help="Children known to social care in a year")] = 20000,
     seed: Annotated[int, typer.Option()] = 1,
+    serve_site: Annotated[bool, typer.Option("--serve/--no-serve", help="End by serving the demo council")] = True,
+    host: Annotated[str, typer.Option(help="Address to serve on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to serve on")] = 8000,
 ) -> None:
-    """Synthesise a county for three years, load it into the data directory, and summarise it."""
+    """Synthesise a county for three years, load it, summarise it, and serve it with a one-time demo login."""
     from clearsight.demo import run_demo
 
     run_demo(children=children, seed=seed, console=console, progress=_progress)
+    if serve_site:
+        from clearsight.web.commands import demo_login
+
+        username, password = demo_login()
+        console.print(f"\nSign in as [bold]{username}[/] with the one-time password [bold]{password}[/] "
+                      "(synthetic data only; `clearsight createuser` makes real accounts).", highlight=False)
+        _serve(host, port)
+
+
+@app.command("serve")
+def serve_cmd(
+    host: Annotated[str, typer.Option(help="Address to serve on (keep 127.0.0.1 unless behind a proxy)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port")] = 8000,
+) -> None:
+    """Serve the web app on the embedded default (SQLite and the DuckDB warehouse in the data directory)."""
+    _serve(host, port)
+
+
+def _serve(host: str, port: int) -> None:
+    from clearsight.web.commands import serve
+
+    try:
+        serve(host, port)
+    except OSError as exc:
+        err.print(f"[red]Cannot serve on {host}:{port}: {exc.strerror or exc}. Is something else using the port? "
+                  "Try --port.[/]")
+        raise typer.Exit(2) from None
+
+
+@app.command("createuser")
+def createuser_cmd(
+    username: Annotated[str, typer.Argument(help="The new user's sign-in name")],
+    role: Annotated[str, typer.Option(help="administrator, analyst, leader, team_manager, qa_auditor, "
+                                           "personal_adviser, health_partner or care_leaver")],
+    teams: Annotated[str | None, typer.Option(help="Team ids for a team manager, comma-separated")] = None,
+) -> None:
+    """Create (or reset) a user; prints a new random password once."""
+    from clearsight.web.commands import createuser
+
+    try:
+        password = createuser(username, role, None, [t.strip() for t in teams.split(",")] if teams else None)
+    except ValueError as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(2) from None
+    console.print(f"User {username} ({role}) created. Password, shown once: [bold]{password}[/]", highlight=False)
 
 
 validate_app = typer.Typer(help="Check a return against the DfE validation rules.", no_args_is_help=True)
