@@ -35,6 +35,9 @@ def pytest_configure(config):
     from django.conf import settings
 
     db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("postgresql"):
+        # A test database of this run's own, so two test runs on one server cannot drop each other's.
+        db.setdefault("TEST", {})["NAME"] = f"test_clearsight_web_{os.getpid()}"
     if db["ENGINE"].endswith("sqlite3"):
         # A file, not shared-cache memory: the live server's threads and the worker then each get a connection
         # that waits for a lock instead of failing with "database table is locked".

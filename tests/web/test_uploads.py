@@ -138,3 +138,17 @@ def test_a_903_is_its_csv_files_or_one_xml_file(tmp_path):
     (tmp_path / "903.xml").write_text("x")
     with pytest.raises(UnreadableFile, match="mixes XML and CSV"):
         input_path("ssda903", tmp_path)
+
+
+def test_one_progress_bar_runs_through_every_stage(db):
+    from clearsight.web.worker import _Progress
+
+    job = Upload.objects.create(return_code="cin", year="2025-26")
+    progress = _Progress(job)
+    seen = []
+    for stage, done, total in (("preparing", 0, 0), ("hashing", 1, 1), ("reading", 50, 100), ("reading", 100, 100),
+                               ("checking against the DfE rules", 0, 0), ("working out the measures", 0, 0)):
+        progress(stage, done, total, force=True)
+        job.refresh_from_db()
+        seen.append(job.percent)
+    assert seen == sorted(seen) and seen[0] == 0 and 30 < seen[2] < 50 and seen[-1] == 90

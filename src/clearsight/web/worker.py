@@ -100,8 +100,13 @@ def _staging_copy(warehouse: Path, staging: Path) -> None:
         con.close()
 
 
+# Where each stage of a load sits in the whole, so one progress bar runs from start to end.
+PHASES = {"preparing": (0.0, 0.02), "hashing": (0.02, 0.05), "reading": (0.05, 0.70),
+          "checking against the DfE rules": (0.70, 0.90), "working out the measures": (0.90, 0.99)}
+
+
 class _Progress:
-    """Writes the load's progress to its upload row, at most a few times a second."""
+    """Writes the upload's overall progress (percent) and stage to its row, at most a few times a second."""
 
     def __init__(self, job):
         self.job = job
@@ -112,7 +117,9 @@ class _Progress:
         if not force and now - self.last < 0.3:
             return
         self.last = now
-        self.job.stage, self.job.done, self.job.total = stage[:128], int(done or 0), int(total or 0)
+        start, end = PHASES.get(stage, PHASES["reading"])
+        share = min(1.0, done / total) if total else 0.0
+        self.job.stage, self.job.done, self.job.total = stage[:128], round(100 * (start + (end - start) * share)), 100
         self.job.save(update_fields=["stage", "done", "total"])
 
 
