@@ -158,3 +158,18 @@ def test_files_can_be_dropped_on_the_upload_form(page, make_user, password):
     }""")
     assert page.inner_text("[data-cs-dropzone-status]") == "2 files chosen: header.csv, episodes.csv"
     assert page.evaluate("document.querySelector('#files').files.length") == 2
+
+
+def test_an_administrator_manages_users_and_reads_the_access_log(page, make_user, password):
+    make_user("administrator", username="ada")
+    sign_in(page, "ada", password)
+    page.goto("/users/")
+    check(page, "users")
+    page.fill("#id_username", "new-manager")
+    page.select_option("#id_role", "team_manager")
+    page.fill("#id_teams", "T01")
+    page.fill("#id_password", "a-new-long-passphrase-9")
+    page.click("button:has-text('Add user')")
+    page.wait_for_selector("text=Added new-manager")
+    page.goto("/access-log/")
+    check(page, "access-log")

@@ -1,7 +1,40 @@
+"""Pages before anything is loaded, the first upload into an empty data directory, and unknown pages."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from clearsight.web import data
+from clearsight.web.uploads.models import Upload
+from clearsight.web.worker import run_pending
+
+
 def test_home_shows_the_headline_measures(sign_in):
-    client = sign_in("analyst")
-    page = client.get("/")
+    page = sign_in("analyst").get("/")
     assert page.status_code == 200
     text = page.content.decode()
-    assert "Re-referrals within 12 months" in text
-    assert "England" in text
+    assert "Re-referrals within 12 months" in text and "England" in text
+
+
+def test_before_anything_is_loaded_the_pages_say_so(sign_in, tmp_path, monkeypatch):
+    monkeypatch.setenv("CLEARSIGHT_DATA_DIR", str(tmp_path / "empty"))
+    client = sign_in("analyst")
+    for url in ("/", "/measures/", "/measures/CIN02/", "/teams/"):
+        page = client.get(url)
+        assert page.status_code == 200 and b"Nothing is loaded yet" in page.content, url
+        assert b"Upload a return" in page.content
+
+
+def test_the_first_upload_makes_the_warehouse(sign_in, council_files, tmp_path, monkeypatch):
+    monkeypatch.setenv("CLEARSIGHT_DATA_DIR", str(tmp_path / "fresh"))
+    client = sign_in("analyst")
+    xml = council_files / "2025-26" / "cin_census.xml"
+    client.post("/uploads/", {"return_code": "cin", "year": "2025-26",
+                              "files": [SimpleUploadedFile(xml.name, xml.read_bytes())]})
+    run_pending()
+    assert Upload.objects.get().status == Upload.DONE
+    assert data.version() is not None
+    assert b"Re-referrals within 12 months" in client.get("/").content
+
+
+def test_an_unknown_measure_is_not_found(sign_in):
+    page = sign_in("analyst").get("/measures/NOPE99/")
+    assert page.status_code == 404 and b"Page not found" in page.content

@@ -82,3 +82,11 @@ def demo_login() -> tuple[str, str]:
     password = secrets.token_urlsafe(12)
     createuser(DEMO_USERNAME, "analyst", password)
     return DEMO_USERNAME, password
+
+
+def serve_demo(host: str = "127.0.0.1", port: int = 8000) -> None:
+    """The end of ``clearsight demo``: reset the demo analyst, print the one-time sign-in, and serve."""
+    username, password = demo_login()
+    shown_host = f"[{host}]" if ":" in host else host
+    print(f"Sign in at http://{shown_host}:{port}/ as {username} with the one-time password {password}", flush=True)
+    serve(host, port)
