@@ -36,20 +36,27 @@ def compare(path: Path, year: str, previous: Path | None, providers: list[Path],
                            "--la", la, *extra])
     _, _, ours = run_json([*CLI, "validate", "ssda903", str(path), "--year", year, "--la", la, "--format", "json",
                            *extra], clean_env())
+    return {"path": str(path), "year": year, "rules": rule_by_rule(peer, ours)}
+
+
+def rule_by_rule(peer: dict, ours: dict) -> list[dict]:
+    """For every rule either tool knows: the children each flags, and whether they agree."""
     p, o = children_by_rule(peer["findings"]), children_by_rule(ours["findings"])
+    peer_run = set(map(str, peer.get("rules_run", [])))
+    failed = peer.get("rules_failed", {})
     rows = []
-    for code in sorted(set(p) | set(o) | set(map(str, peer["rules_run"])) | set(ours["rules_run"])):
+    for code in sorted(set(p) | set(o) | peer_run | set(ours["rules_run"])):
         pc, oc = p.get(code, set()), o.get(code, set())
         if code not in ours["rules_run"]:
             status = "not run here: " + ours["rules_not_run"].get(code, "not implemented")
-        elif code not in map(str, peer["rules_run"]):
-            status = "peer did not run it" + (": " + peer["rules_failed"][code][:60] if code in peer["rules_failed"] else "")
+        elif code not in peer_run:
+            status = "peer did not run it" + (": " + failed[code][:60] if code in failed else "")
         else:
             status = "agree" if pc == oc else "DIFFER"
         rows.append({"rule": code, "peer": len(pc), "clearsight": len(oc), "both": len(pc & oc),
                      "only_peer": sorted(map(str, pc - oc))[:5], "only_clearsight": sorted(map(str, oc - pc))[:5],
                      "status": status})
-    return {"path": str(path), "year": year, "rules": rows}
+    return rows
 
 
 def main() -> None:

@@ -15,27 +15,13 @@ import json
 from pathlib import Path
 
 from common import CLI, PEER_PYTHON, ROOT, SHARED, clean_env, ensure_peers, run_json, synthesise
-from compare_903 import children_by_rule
+from compare_903 import rule_by_rule
 
 
 def compare(path: Path, year: str) -> dict:
     _, _, peer = run_json([str(PEER_PYTHON), str(ROOT / "peers" / "run_cin.py"), str(path), "--year", year])
     _, _, ours = run_json([*CLI, "validate", "cin", str(path), "--year", year, "--format", "json"], clean_env())
-    p, o = children_by_rule(peer["findings"]), children_by_rule(ours["findings"])
-    peer_run = set(map(str, peer.get("rules_run", [])))
-    rows = []
-    for code in sorted(set(p) | set(o) | peer_run | set(ours["rules_run"])):
-        pc, oc = p.get(code, set()), o.get(code, set())
-        if code not in ours["rules_run"]:
-            status = "not run here: " + ours["rules_not_run"].get(code, "not implemented")
-        elif code not in peer_run:
-            status = "peer did not run it"
-        else:
-            status = "agree" if pc == oc else "DIFFER"
-        rows.append({"rule": code, "peer": len(pc), "clearsight": len(oc), "both": len(pc & oc),
-                     "only_peer": sorted(map(str, pc - oc))[:5], "only_clearsight": sorted(map(str, oc - pc))[:5],
-                     "status": status})
-    return {"path": str(path), "year": year, "rules": rows}
+    return {"path": str(path), "year": year, "rules": rule_by_rule(peer, ours)}
 
 
 def main() -> None:
