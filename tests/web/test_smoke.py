@@ -38,3 +38,16 @@ def test_the_first_upload_makes_the_warehouse(sign_in, council_files, tmp_path, 
 def test_an_unknown_measure_is_not_found(sign_in):
     page = sign_in("analyst").get("/measures/NOPE99/")
     assert page.status_code == 404 and b"Page not found" in page.content
+
+
+def test_every_measure_page_and_chart_renders(sign_in):
+    client = sign_in("analyst")
+    for mid, m in data.measures().items():
+        page = client.get(f"/measures/{mid}/")
+        assert page.status_code == 200, mid
+        for by in [d for d in m.dimensions if d not in ("team", "worker")][:1]:
+            assert client.get(f"/measures/{mid}/?by={by}").status_code == 200, (mid, by)
+        for chart in ("trend", "sparkline", "funnel"):
+            assert client.get(f"/measures/{mid}/{chart}.svg").status_code in (200, 404), (mid, chart)
+    for team in list(data.teams())[:2]:
+        assert client.get(f"/teams/{team}/").status_code == 200

@@ -29,7 +29,8 @@ def _period(request, agg: dict) -> str:
 
 
 def _measure(measure_id: str):
-    m = data.measures().get(measure_id.upper())
+    ms = data.measures()
+    m = ms.get(measure_id) or ms.get(measure_id.upper())
     if m is None:
         raise Http404("no such measure")
     return m
