@@ -1,5 +1,6 @@
 """Pages before anything is loaded, the first upload into an empty data directory, and unknown pages."""
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from clearsight.web import data
@@ -40,6 +41,7 @@ def test_an_unknown_measure_is_not_found(sign_in):
     assert page.status_code == 404 and b"Page not found" in page.content
 
 
+@pytest.mark.slow
 def test_every_measure_page_and_chart_renders(sign_in):
     client = sign_in("analyst")
     for mid, m in data.measures().items():
