@@ -38,6 +38,7 @@ ROUTES = {
     "uploads:findings": ("/uploads/{upload}/findings/", FINDINGS, True),
     "uploads:export": ("/uploads/{upload}/findings.xlsx", FINDINGS, True),
     "accounts:users": ("/users/", roles.PERMISSIONS["manage_users"], False),
+    "accounts:user_active": (None, roles.PERMISSIONS["manage_users"], False),  # POST only: test_security
     "accounts:access_log": ("/access-log/", roles.PERMISSIONS["access_log"], False),
     "accounts:login": ("/sign-in/", EVERYONE, False),
     "accounts:logout": (None, EVERYONE, False),  # POST only: signing out is tested in test_security

@@ -110,3 +110,22 @@ def test_the_access_log_is_searchable(sign_in, fixture_facts, make_user):
     assert "user-analyst" in found and "Case work" in found and "1 entry" in found
     none = admin.get("/access-log/?username=nobody").content.decode()
     assert "0 entries" in none
+
+
+def test_an_administrator_switches_a_leaver_off(sign_in, make_user, password, client):
+    from django.test import Client
+
+    leaver = make_user("analyst", username="leaver")
+    theirs = Client()
+    assert theirs.post("/sign-in/", {"username": "leaver", "password": password}).status_code == 302
+    assert sign_in("leader").post(f"/users/{leaver.pk}/active/", {"active": "0"}).status_code == 403
+    client.post("/sign-out/")
+    admin = sign_in("administrator")
+    page = admin.post(f"/users/{leaver.pk}/active/", {"active": "0"}, follow=True)
+    assert b"leaver can no longer sign in" in page.content
+    assert theirs.get("/").status_code == 302  # their session ended
+    assert Client().post("/sign-in/", {"username": "leaver", "password": password}).status_code == 401
+    me = User.objects.get(username="user-administrator")
+    assert b"cannot switch off your own" in admin.post(f"/users/{me.pk}/active/", {"active": "0"}, follow=True).content
+    admin.post(f"/users/{leaver.pk}/active/", {"active": "1"})
+    assert Client().post("/sign-in/", {"username": "leaver", "password": password}).status_code == 302

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import time
 
+from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -65,6 +66,30 @@ def users(request):
         form = NewUserForm()
     return render(request, "accounts/users.html", {
         "users": User.objects.order_by("username"), "form": form, "created": created})
+
+
+@require("manage_users")
+@require_POST
+def user_active(request, user_id: int):
+    """Switch a user's access off (a leaver) or back on; nobody can switch off their own."""
+    user = get_object_or_404(User, pk=user_id)
+    if user.pk == request.user.pk:
+        messages.error(request, "You cannot switch off your own access")
+    else:
+        user.is_active = request.POST.get("active") == "1"
+        user.save(update_fields=["is_active"])
+        if not user.is_active:
+            _end_sessions(user)
+        messages.success(request, f"{user.username} can {'now' if user.is_active else 'no longer'} sign in")
+    return redirect("accounts:users")
+
+
+def _end_sessions(user) -> None:
+    from django.contrib.sessions.models import Session
+
+    for session in Session.objects.all().iterator():
+        if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
+            session.delete()
 
 
 @require("access_log")
