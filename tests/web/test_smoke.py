@@ -53,3 +53,29 @@ def test_every_measure_page_and_chart_renders(sign_in):
             assert client.get(f"/measures/{mid}/{chart}.svg").status_code in (200, 404), (mid, chart)
     for team in list(data.teams())[:2]:
         assert client.get(f"/teams/{team}/").status_code == 200
+
+
+def test_a_warehouse_another_program_is_writing_gives_a_clear_503(sign_in, writable_data):
+    import duckdb
+
+    client = sign_in("analyst")
+    writer = duckdb.connect(str(writable_data / "warehouse.duckdb"))  # what `clearsight load` holds
+    try:
+        import subprocess
+        import sys
+
+        # DuckDB's lock is per process: read from another process, as a second server process would.
+        code = ("import os, django; os.environ['DJANGO_SETTINGS_MODULE']='clearsight.web.settings'; django.setup();"
+                "from clearsight.web import data\n"
+                "try:\n    data.aggregates()\nexcept data.WarehouseBusy as e:\n    print('busy:', e)")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+        assert "busy: another program is writing to the warehouse" in out.stdout, out.stderr[-2000:]
+    finally:
+        writer.close()
+    assert client.get("/").status_code == 200
+
+
+def test_each_warehouse_version_is_read_through_its_own_path(writable_data):
+    ver, path = data.current()
+    assert path != writable_data / "warehouse.duckdb" and data.version_of(path) == ver
+    assert data.current() == (ver, path)

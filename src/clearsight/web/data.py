@@ -31,26 +31,94 @@ class NoWarehouse(Exception):
     """Nothing is loaded yet."""
 
 
+class WarehouseBusy(Exception):
+    """Another program (``clearsight load``) is writing to the warehouse."""
+
+
+def version_of(path: Path) -> str:
+    st = os.stat(path)
+    return f"{st.st_ino:x}-{st.st_mtime_ns:x}-{st.st_size:x}"
+
+
 def version() -> str | None:
     """The identity of the current warehouse file (changes whenever a load is published), or None."""
     try:
-        st = os.stat(config.warehouse_path())
+        return version_of(config.warehouse_path())
     except FileNotFoundError:
         return None
-    return f"{st.st_ino:x}-{st.st_mtime_ns:x}-{st.st_size:x}"
+
+
+def cache_dir(ver: str) -> Path:
+    return config.data_dir() / "web-cache" / ver
+
+
+def snapshot(ver: str) -> Path:
+    """A path that always opens this version of the warehouse: a hard link to its file, made on first use.
+
+    DuckDB keeps one open database per path in a process, so a reader opening ``warehouse.duckdb`` just after
+    a load is published could be handed the previous file; a path per version cannot mix them up.
+    """
+    path = cache_dir(ver) / "warehouse.duckdb"
+    if path.exists():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".link-{os.getpid()}-{threading.get_ident()}")
+    tmp.unlink(missing_ok=True)
+    try:
+        os.link(config.warehouse_path(), tmp)
+    except FileNotFoundError:
+        raise NoWarehouse("nothing is loaded yet") from None
+    if version_of(tmp) != ver:  # a newer load was published in between
+        tmp.unlink()
+        raise _Stale
+    os.replace(tmp, path)
+    return path
+
+
+class _Stale(Exception):
+    pass
+
+
+def current() -> tuple[str, Path]:
+    """The current version and a path to exactly that version of the warehouse."""
+    for _ in range(5):
+        ver = version()
+        if ver is None:
+            raise NoWarehouse("nothing is loaded yet")
+        try:
+            return ver, snapshot(ver)
+        except _Stale:
+            continue
+    raise WarehouseBusy("loads are being published one after another; try again in a moment")
 
 
 @contextmanager
 def reading(db_path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection to the warehouse, closed afterwards."""
+    """A read-only connection to ``db_path`` (default: the current version of the warehouse), closed afterwards."""
+    if db_path is None:
+        _ver, db_path = current()
     try:
         con = connect(db_path, read_only=True)
     except FileNotFoundError as exc:
         raise NoWarehouse(str(exc)) from None
+    except duckdb.IOException as exc:
+        raise WarehouseBusy("another program is writing to the warehouse (for example `clearsight load`); "
+                            "try again when it has finished") from exc
     try:
         yield con
     finally:
         con.close()
+
+
+def prune(keep: str) -> None:
+    """Remove the caches and links of every version but ``keep`` (open files stay readable until closed)."""
+    import shutil
+
+    root = config.data_dir() / "web-cache"
+    if root.exists():
+        for d in root.iterdir():
+            if d.is_dir() and d.name != keep:
+                shutil.rmtree(d, ignore_errors=True)
 
 
 # ----------------------------------------------------------------------------- cache
@@ -61,13 +129,11 @@ _key_locks: dict[str, threading.Lock] = {}
 MEMO_SIZE = 512
 
 
-def cache_dir(ver: str) -> Path:
-    return config.data_dir() / "web-cache" / ver
-
-
-def cached(key: str, compute_fn: Callable[[], object], ver: str | None = None, *, text: bool = False):
-    """``compute_fn()`` once per warehouse version: kept in memory and in ``<data dir>/web-cache/<version>/``
-    (so every server process shares it). ``text`` stores a string as it is, anything else as JSON."""
+def cached(key: str, compute_fn: Callable[[Path], object], ver: str | None = None, path: Path | None = None, *,
+           text: bool = False):
+    """``compute_fn(path of the warehouse)`` once per warehouse version: kept in memory and in
+    ``<data dir>/web-cache/<version>/`` (so every server process shares it). ``text`` stores a string as it
+    is, anything else as JSON. ``ver`` and ``path`` name another warehouse file (the worker's staging copy)."""
     ver = ver or version()
     if ver is None:
         raise NoWarehouse("nothing is loaded yet")
@@ -82,16 +148,16 @@ def cached(key: str, compute_fn: Callable[[], object], ver: str | None = None, *
             if full in _memo:
                 return _memo[full]
         safe = hashlib.sha256(key.encode()).hexdigest()[:32]
-        path = cache_dir(ver) / (safe + (".txt" if text else ".json"))
-        if path.exists():
-            raw = path.read_text(encoding="utf-8")
+        target = cache_dir(ver) / (safe + (".txt" if text else ".json"))
+        if target.exists():
+            raw = target.read_text(encoding="utf-8")
             value = raw if text else json.loads(raw)
         else:
-            value = compute_fn()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+            value = compute_fn(path or snapshot(ver))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
             tmp.write_text(value if text else json.dumps(value), encoding="utf-8")
-            os.replace(tmp, path)
+            os.replace(tmp, target)
         with _memo_lock:
             _memo[full] = value
             while len(_memo) > MEMO_SIZE:
@@ -149,8 +215,8 @@ def breakdown(measure_id: str, by: str, period: str) -> list[dict]:
     """One measure broken down by a dimension for one period (as ``MeasureValue.as_json`` dicts)."""
     m = measures()[measure_id]
 
-    def run() -> list[dict]:
-        with reading() as con:
+    def run(path: Path) -> list[dict]:
+        with reading(path) as con:
             prepare(con, [parse_period(period)], [m])
             return [v.as_json() for v in compute(con, m, by)]
 
@@ -159,19 +225,19 @@ def breakdown(measure_id: str, by: str, period: str) -> list[dict]:
 
 def team_breakdowns(period: str, db_path: Path | None = None, ver: str | None = None) -> dict[str, list[dict]]:
     """Every measure that has a team breakdown, by team, for one period (one connection, one preparation)."""
-    def run() -> dict[str, list[dict]]:
+    def run(path: Path) -> dict[str, list[dict]]:
         chosen = [m for m in measures().values() if "team" in m.dimensions]
-        with reading(db_path) as con:
+        with reading(path) as con:
             prepare(con, [parse_period(period)], chosen)
             return {m.id: [v.as_json() for v in compute(con, m, "team")] for m in chosen}
 
-    return cached(f"teams-breakdown/{period}", run, ver)
+    return cached(f"teams-breakdown/{period}", run, ver, db_path)
 
 
 def teams() -> dict[str, str]:
     """Team id → team name, from the case-management extract."""
-    def run() -> dict[str, str]:
-        with reading() as con:
+    def run(path: Path) -> dict[str, str]:
+        with reading(path) as con:
             rows = con.execute("""SELECT team_id, team_name FROM current_teams
                                   QUALIFY row_number() OVER (PARTITION BY team_id ORDER BY year DESC) = 1
                                   ORDER BY team_id""").fetchall()

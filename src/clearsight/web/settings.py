@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "clearsight.web.accounts.middleware.SignInRequiredMiddleware",
+    "clearsight.web.errors.WarehouseStateMiddleware",
 ]
 
 ROOT_URLCONF = "clearsight.web.urls"

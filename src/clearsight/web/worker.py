@@ -146,18 +146,14 @@ def run_job(job) -> None:
             con.close()
         if result.created:
             progress("working out the measures", 0, 0, force=True)
-            ver = _version_of(staging)
-            agg = data.cached("aggregates", lambda: data.compute_aggregates(staging), ver)
+            ver = data.version_of(staging)
+            agg = data.cached("aggregates", data.compute_aggregates, ver, staging)
             if agg["years"]:
                 data.team_breakdowns(agg["years"][-1], staging, ver)
             os.replace(staging, warehouse)
+            data.prune(keep=ver)
     finally:
         staging.unlink(missing_ok=True)
-
-
-def _version_of(path: Path) -> str:
-    st = os.stat(path)
-    return f"{st.st_ino:x}-{st.st_mtime_ns:x}-{st.st_size:x}"
 
 
 def _validate(job, con: duckdb.DuckDBPyConnection) -> None:

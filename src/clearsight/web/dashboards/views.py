@@ -152,7 +152,7 @@ def trend_chart(request, measure_id: str):
     values = _monthly(agg, m.id)
     if not [v for v in values if v.value is not None]:
         raise Http404("no values to chart")
-    return _svg(data.cached(f"svg/trend/{m.id}", lambda: charts.trend_svg(m, values), text=True))
+    return _svg(data.cached(f"svg/trend/{m.id}", lambda _path: charts.trend_svg(m, values), text=True))
 
 
 @require("aggregates")
@@ -162,7 +162,7 @@ def sparkline_chart(request, measure_id: str):
     values = _monthly(agg, m.id)
     if not [v for v in values if v.value is not None]:
         raise Http404("no values to chart")
-    return _svg(data.cached(f"svg/sparkline/{m.id}", lambda: charts.sparkline_svg(m, values), text=True))
+    return _svg(data.cached(f"svg/sparkline/{m.id}", lambda _path: charts.sparkline_svg(m, values), text=True))
 
 
 @require("team_breakdowns")
@@ -176,7 +176,7 @@ def funnel_chart(request, measure_id: str):
         raise Http404("no funnel plot for this measure")
     key = f"svg/funnel/{m.id}/{period}/" + ("all" if roles.sees_all_teams(request.user) else ",".join(sorted(visible)))
     try:
-        return _svg(data.cached(key, lambda: charts.funnel_svg(m, charts.team_funnel(m, values, period, visible)),
+        return _svg(data.cached(key, lambda _path: charts.funnel_svg(m, charts.team_funnel(m, values, period, visible)),
                                 text=True))
     except ValueError as exc:
         raise Http404(str(exc)) from None
