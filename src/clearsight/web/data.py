@@ -22,7 +22,7 @@ import duckdb
 from clearsight import config
 from clearsight.measures.definition import Measure
 from clearsight.measures.engine import MeasureValue, compute, prepare
-from clearsight.measures.periods import Period, months_between, parse_period
+from clearsight.measures.periods import months_between, parse_period
 from clearsight.measures.registry import HEADLINE_DEFAULT, all_measures
 from clearsight.warehouse.load import connect
 
@@ -286,9 +286,19 @@ def child_teams(child_id: str) -> set[str]:
             [child_id]).fetchall()}
 
 
+COLUMN_LABELS = {
+    "dob": "Date of birth", "sex": "Sex", "ethnicity": "Ethnicity", "ethnic": "Ethnicity", "upn": "UPN",
+    "uasc": "Unaccompanied asylum seeker", "referral_date": "Referred", "referral_source": "Source",
+    "primary_need": "Primary need", "closure_date": "Closed", "reason_for_closure": "Reason for closure",
+    "start_date": "Started", "end_date": "Ended", "authorisation_date": "Authorised",
+    "initial_category": "Initial category", "latest_category": "Latest category", "decom": "Episode started",
+    "rne": "Reason for new episode", "ls": "Legal status", "place": "Placement", "dec": "Episode ended",
+    "rec": "Reason episode ended", "worker_id": "Worker", "team_id": "Team", "allocation_type": "Allocation",
+    "years": "Collection years",
+}
+
 CHILD_SECTIONS = [
-    ("Child in need census", "current_cin_children",
-     ["dob", "sex", "ethnicity", "upn"], "years"),
+    ("Child in need census", "current_cin_children", ["dob", "sex", "ethnicity", "upn"], "years"),
     ("Referrals", "current_cin_referrals",
      ["referral_date", "referral_source", "primary_need", "closure_date", "reason_for_closure"], "referral_date"),
     ("Assessments", "current_cin_assessments", ["start_date", "authorisation_date"], "start_date"),
@@ -310,18 +320,10 @@ def child_record(child_id: str) -> list[dict]:
             rows = con.execute(f"""SELECT {select}, string_agg(DISTINCT year, ', ' ORDER BY year) AS years
                                    FROM {view} WHERE child_id = ? GROUP BY ALL ORDER BY {order}""",
                                [child_id]).fetchall()
-            out.append({"title": title, "columns": [*cols, "years"],
+            out.append({"title": title, "columns": [COLUMN_LABELS.get(c, c) for c in [*cols, "years"]],
                         "rows": [["" if v is None else str(v) for v in r] for r in rows]})
     return out
 
 
-def periods_for_select(agg: dict) -> list[str]:
-    return list(reversed(agg["years"]))
-
-
 def latest_year(agg: dict) -> str | None:
     return agg["years"][-1] if agg["years"] else None
-
-
-def period_of(label: str) -> Period:
-    return parse_period(label)

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from clearsight.web.uploads.views import healthz
+from clearsight.web.views import healthz
 
 urlpatterns = [
     path("", include("clearsight.web.accounts.urls")),

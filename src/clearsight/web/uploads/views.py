@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Max
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
@@ -170,7 +170,3 @@ def findings_export(request, upload_id: int):
     name = f"validation-{upload.return_code}-{upload.year}-upload-{upload.id}.xlsx"
     return FileResponse(open(path, "rb"), as_attachment=True, filename=name,
                         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-
-
-def healthz(request):
-    return HttpResponse("ok", content_type="text/plain")
