@@ -145,24 +145,23 @@ def _svg(text: str) -> HttpResponse:
     return response
 
 
-@require("aggregates")
-def trend_chart(request, measure_id: str):
+def _monthly_chart(measure_id: str, kind: str, render) -> HttpResponse:
+    """A measure's monthly values drawn by ``render`` (trend or sparkline), cached as SVG."""
     m = _measure(measure_id)
-    agg = data.aggregates()
-    values = _monthly(agg, m.id)
+    values = _monthly(data.aggregates(), m.id)
     if not [v for v in values if v.value is not None]:
         raise Http404("no values to chart")
-    return _svg(data.cached(f"svg/trend/{m.id}", lambda _path: charts.trend_svg(m, values), text=True))
+    return _svg(data.cached(f"svg/{kind}/{m.id}", lambda _path: render(m, values), text=True))
+
+
+@require("aggregates")
+def trend_chart(request, measure_id: str):
+    return _monthly_chart(measure_id, "trend", charts.trend_svg)
 
 
 @require("aggregates")
 def sparkline_chart(request, measure_id: str):
-    m = _measure(measure_id)
-    agg = data.aggregates()
-    values = _monthly(agg, m.id)
-    if not [v for v in values if v.value is not None]:
-        raise Http404("no values to chart")
-    return _svg(data.cached(f"svg/sparkline/{m.id}", lambda _path: charts.sparkline_svg(m, values), text=True))
+    return _monthly_chart(measure_id, "sparkline", charts.sparkline_svg)
 
 
 @require("team_breakdowns")
