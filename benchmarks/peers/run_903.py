@@ -15,35 +15,18 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
-import dataclasses
 import json
 import logging
 import numbers
 import sys
 import time
 import traceback
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from peer_common import RunnerError, collection_year_ending, fail_json, timed_registry
+
 TOOL = "csc-validator-be-903"
-
-
-class RunnerError(Exception):
-    """Bad arguments or input: reported as the run's JSON ``error``."""
-
-
-def collection_year_ending(year: str) -> str:
-    """``2024-25`` (or ``2025``) → ``"2025"``, the year of the closing 31 March that the peer wants."""
-    year = year.strip()
-    if len(year) == 4 and year.isdigit():
-        return year
-    start, _, end = year.partition("-")
-    if not (len(start) == 4 and start.isdigit() and len(end) == 2 and end.isdigit()):
-        raise RunnerError(f"--year must look like 2024-25, not {year!r}")
-    if (int(start) + 1) % 100 != int(end):
-        raise RunnerError(f"--year {year!r}: the second year must follow the first")
-    return str(int(start) + 1)
 
 
 def csv_header(path: Path) -> list[str]:
@@ -111,27 +94,6 @@ def provider_files(paths: list[Path]) -> list[dict[str, Any]]:
             {"name": str(scp), "description": "SCP lookup", "file_content": scp.read_bytes()}]
 
 
-def timed_registry(registry: dict[str, Any], seconds: dict[str, float],
-                   failures: dict[str, str]) -> dict[str, Any]:
-    """The same rules, each wrapped to record its run time and the error it raised (re-raised)."""
-
-    def wrap(code: str, func: Callable[..., Any]) -> Callable[..., Any]:
-        def run(*args: Any, **kwargs: Any) -> Any:
-            start = time.perf_counter()
-            try:
-                return func(*args, **kwargs)
-            except Exception as exc:
-                failures[code] = f"{type(exc).__name__}: {exc}"
-                raise
-            finally:
-                seconds[code] = time.perf_counter() - start
-
-        return run
-
-    return {code: dataclasses.replace(rule, func=wrap(str(code), rule.func))
-            for code, rule in registry.items()}
-
-
 def findings_from_results(ds_results: dict[str, Any], registry: dict[str, Any],
                           original_rows: dict[str, int]) -> list[dict[str, Any]]:
     """One finding per (rule, table, row) from the peer's boolean ``ERR_<code>`` columns.
@@ -178,10 +140,7 @@ def distinct_children(dfs: dict[str, Any]) -> tuple[int, dict[str, int]]:
 
 
 def fail(out: Any, year: str, message: str) -> int:
-    """Print the error as the run's one JSON object, so a caller always has JSON to read."""
-    json.dump({"tool": TOOL, "year": year, "error": message}, out)
-    out.write("\n")
-    return 1
+    return fail_json(out, TOOL, year, message)
 
 
 def main(argv: list[str] | None = None) -> int:

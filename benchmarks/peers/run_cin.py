@@ -13,62 +13,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import dataclasses
 import json
 import sys
 import time
 import traceback
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from peer_common import RunnerError, collection_year_ending, fail_json, timed_registry
+
 TOOL = "csc-validator-be-cin"
-
-
-class RunnerError(Exception):
-    """Bad arguments or input: reported as the run's JSON ``error``."""
-
-
-def collection_year_ending(year: str) -> str:
-    """``2024-25`` (or ``2025``) → ``"2025"``: the peer's rulesets are named by the ending year."""
-    year = year.strip()
-    if len(year) == 4 and year.isdigit():
-        return year
-    start, _, end = year.partition("-")
-    if not (len(start) == 4 and start.isdigit() and len(end) == 2 and end.isdigit()):
-        raise RunnerError(f"--year must look like 2024-25, not {year!r}")
-    if (int(start) + 1) % 100 != int(end):
-        raise RunnerError(f"--year {year!r}: the second year must follow the first")
-    return str(int(start) + 1)
-
-
-def fail(out: Any, year: str, message: str) -> int:
-    """Print the error as the run's one JSON object, so a caller always has JSON to read."""
-    json.dump({"tool": TOOL, "year": year, "error": message}, out)
-    out.write("\n")
-    return 1
-
-
-def timed_registry(registry: dict[str, Any], seconds: dict[str, float],
-                   failures: dict[str, str]) -> dict[str, Any]:
-    """The same rules, each wrapped to record its run time and the error it raised (re-raised)."""
-
-    def wrap(code: str, func: Callable[..., Any]) -> Callable[..., Any]:
-        def run(*args: Any, **kwargs: Any) -> Any:
-            start = time.perf_counter()
-            try:
-                return func(*args, **kwargs)
-            except Exception as exc:
-                failures[code] = f"{type(exc).__name__}: {exc}"
-                raise
-            finally:
-                seconds[code] = time.perf_counter() - start
-
-        return run
-
-    return {code: dataclasses.replace(rule, func=wrap(str(code), rule.func))
-            for code, rule in registry.items()}
 
 
 def rule_kind(rule: Any) -> str:
@@ -104,6 +59,10 @@ def findings_from_issues(issue_df: Any, registry: dict[str, Any]) -> list[dict[s
         if column is not None and column == column and str(column) not in finding["fields"]:
             finding["fields"].append(str(column))
     return list(grouped.values())
+
+
+def fail(out: Any, year: str, message: str) -> int:
+    return fail_json(out, TOOL, year, message)
 
 
 def main(argv: list[str] | None = None) -> int:
