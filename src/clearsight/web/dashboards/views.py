@@ -41,14 +41,20 @@ def _monthly(agg: dict, mid: str) -> list[MeasureValue]:
     return [data.value_from_json(monthly[p]) for p in agg["months"] if p in monthly]
 
 
-def home(request):
-    if not roles.can(request.user, "aggregates"):
-        return render(request, "dashboards/personal_home.html")
+def _loaded_aggregates() -> dict | None:
+    """The published figures, or None while nothing is loaded."""
     try:
         agg = data.aggregates()
     except data.NoWarehouse:
-        return _nothing_loaded(request)
-    if not agg["years"]:
+        return None
+    return agg if agg["years"] else None
+
+
+def home(request):
+    if not roles.can(request.user, "aggregates"):
+        return render(request, "dashboards/personal_home.html")
+    agg = _loaded_aggregates()
+    if agg is None:
         return _nothing_loaded(request)
     period = _period(request, agg)
     suppress = roles.suppress_small_numbers(request.user)
@@ -65,11 +71,8 @@ def home(request):
 
 @require("aggregates")
 def measure_list(request):
-    try:
-        agg = data.aggregates()
-    except data.NoWarehouse:
-        return _nothing_loaded(request)
-    if not agg["years"]:
+    agg = _loaded_aggregates()
+    if agg is None:
         return _nothing_loaded(request)
     period = _period(request, agg)
     suppress = roles.suppress_small_numbers(request.user)
@@ -109,11 +112,8 @@ def _team_rows(request, m, period: str) -> tuple[list[dict], dict | None, list[s
 @require("aggregates")
 def measure_detail(request, measure_id: str):
     m = _measure(measure_id)
-    try:
-        agg = data.aggregates()
-    except data.NoWarehouse:
-        return _nothing_loaded(request)
-    if not agg["years"]:
+    agg = _loaded_aggregates()
+    if agg is None:
         return _nothing_loaded(request)
     period = _period(request, agg)
     suppress = roles.suppress_small_numbers(request.user)
@@ -210,12 +210,12 @@ def measure_export(request, measure_id: str):
 
 @require("team_breakdowns")
 def team_list(request):
+    agg = _loaded_aggregates()
+    if agg is None:
+        return _nothing_loaded(request)
     try:
-        agg = data.aggregates()
         names = data.teams()
     except data.NoWarehouse:
-        return _nothing_loaded(request)
-    if not agg["years"]:
         return _nothing_loaded(request)
     period = _period(request, agg)
     visible = roles.visible_teams(request.user, sorted(names))
