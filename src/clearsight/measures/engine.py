@@ -80,8 +80,8 @@ def _install_postcodes(con: duckdb.DuckDBPyConnection) -> None:
         return
     from clearsight.rules.postcodes import install
 
-    install(con, "SELECT upper(replace(home_post, ' ', '')) FROM hist_cla_episodes WHERE home_post IS NOT NULL "
-                 "UNION SELECT upper(replace(pl_post, ' ', '')) FROM hist_cla_episodes WHERE pl_post IS NOT NULL")
+    install(con, "SELECT home_post_norm FROM hist_cla_episodes WHERE home_post IS NOT NULL "
+                 "UNION SELECT pl_post_norm FROM hist_cla_episodes WHERE pl_post IS NOT NULL")
 
 
 def population_0_17(con: duckdb.DuckDBPyConnection) -> float | None:

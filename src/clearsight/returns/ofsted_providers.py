@@ -108,9 +108,18 @@ def read_providers(paths: list[Path]) -> tuple[pa.Table, list[SourceFile]]:
 def load_providers(con: duckdb.DuckDBPyConnection, paths: list[Path]) -> int:
     """Put the lists into a ``providers`` table on ``con`` (replacing any earlier one); return the row count."""
     table, _files = read_providers(paths)
+    return install_providers(con, table)
+
+
+def install_providers(con: duckdb.DuckDBPyConnection, table: pa.Table) -> int:
+    """Put provider rows (the columns :func:`read_providers` gives) into ``providers`` on ``con``, with each
+    postcode's normalised form in ``postcode_norm``; return the row count."""
+    if "postcode" not in table.column_names:
+        table = table.append_column("postcode", pa.nulls(table.num_rows, pa.string()))
     con.register("_providers", table)
     try:
-        con.execute("CREATE OR REPLACE TEMP TABLE providers AS SELECT * FROM _providers")
+        con.execute("CREATE OR REPLACE TEMP TABLE providers AS SELECT *, cs_postcode(postcode) AS postcode_norm "
+                    "FROM _providers")
     finally:
         con.unregister("_providers")
-    return table.num_rows
+    return con.execute("SELECT count(*) FROM providers").fetchall()[0][0]

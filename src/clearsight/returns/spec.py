@@ -16,7 +16,11 @@ import yaml
 from clearsight.config import REFERENCE_DIR
 
 # Kinds of column. ``code`` columns carry their code list; ``date`` accepts dd/mm/yyyy and ISO.
-KINDS = ("id", "text", "code", "date", "int", "number", "bool", "list")
+KINDS = ("id", "text", "code", "date", "int", "number", "bool", "list", "postcode")
+
+# Postcode columns are held twice in the warehouse: as given (for display) and normalised
+# (upper case, no spaces: ``ME141XX``) in ``<name>_norm``, which every lookup and comparison uses.
+NORMALISED_SUFFIX = "_norm"
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,11 @@ class Column:
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"unknown column kind {self.kind!r}")
+
+    @property
+    def normalised(self) -> str | None:
+        """The canonical column holding the normalised form (postcodes), or None."""
+        return self.name + NORMALISED_SUFFIX if self.kind == "postcode" else None
 
     @property
     def sql_type(self) -> str:
@@ -97,6 +106,7 @@ SSDA903_TABLES = {
 
 # The DfE allows partially unknown permanence dates (``zz/zz/2015``), so they are kept as text.
 _TEXT_OVERRIDES = {("prev_perm", "DATE_PERM")}
+_POSTCODES = {"HOME_POST", "PL_POST"}
 
 
 def _apply_diff(spec: dict, diff: dict) -> None:
@@ -135,6 +145,8 @@ def _column_from_yaml(table: str, name: str, spec: dict) -> Column:
     required = not spec.get("canbeblank", True)
     if name == "CHILD":
         return Column(name, canonical, "id", required=True)
+    if name in _POSTCODES:
+        return Column(name, canonical, "postcode", required=required)
     if (table, name) in _TEXT_OVERRIDES:
         return Column(name, canonical, "text", required=required)
     if "date" in spec:

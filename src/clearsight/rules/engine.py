@@ -111,12 +111,12 @@ def _install_postcodes(con: duckdb.DuckDBPyConnection) -> None:
 
         views = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE temporary UNION "
                                            "SELECT view_name FROM duckdb_views() WHERE temporary").fetchall()}
-        used = [f"SELECT upper(replace({col}, ' ', '')) FROM {view} WHERE {col} IS NOT NULL"
+        used = [f"SELECT {col} FROM {view} WHERE {col} IS NOT NULL"
                 for view in ("Episodes", "prev_Episodes", "lac_Episodes") if view in views
-                for col in ("home_post", "pl_post")]
+                for col in ("home_post_norm", "pl_post_norm")]
         tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
         if "providers" in tables:  # the URN rules look up where providers' premises are
-            used.append("SELECT upper(replace(postcode, ' ', '')) FROM providers WHERE postcode IS NOT NULL")
+            used.append("SELECT postcode_norm FROM providers WHERE postcode_norm IS NOT NULL")
         install(con, " UNION ".join(used) if used else None)
 
 

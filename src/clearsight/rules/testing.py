@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
+from clearsight.returns.ofsted_providers import install_providers
 from clearsight.returns.spec import CIN_TABLES, ssda903_tables
 from clearsight.rules.definition import Rule
 from clearsight.rules.engine import RunContext, create_period_macros, create_views, run_rules
@@ -51,9 +52,7 @@ def flagged(rule: Rule, year: str, tables: dict[str, list[dict]],
         con.unregister("_postcodes")
     create_period_macros(con, year, la)
     if providers is not None:
-        con.register("_providers", pa.Table.from_pylist(providers))
-        con.execute("CREATE TEMP TABLE providers AS SELECT * FROM _providers")
-        con.unregister("_providers")
+        install_providers(con, pa.Table.from_pylist(providers))
     ctx = RunContext(rule.return_code, year, 1, previous_load_id=2 if previous is not None else None,
                      providers_loaded=providers is not None, la=la, source_format=source_format)
     result = run_rules(con, [rule], ctx)

@@ -135,7 +135,7 @@ def _typed_expr(c: Column, present: set[str] | None = None) -> str:
     if present is not None and c.source not in present:
         return f"CAST(NULL AS {c.sql_type})"  # e.g. an XML-only field in a CSV file
     col = _q(c.source)
-    if c.kind in ("id", "text"):
+    if c.kind in ("id", "text", "postcode"):
         return f"NULLIF(trim({col}), '')"
     if c.kind == "code":
         return f"NULLIF(upper(trim({col})), '')"
@@ -190,12 +190,17 @@ def _insert_batch(con: duckdb.DuckDBPyConnection, load_id: int, spec: SourceTabl
                   file_name: str, year: str) -> int:
     con.register("_batch", batch)
     try:
-        target = [c.name for c in spec.columns]
         extras = [name for name, _t in spec.extra_columns]
-        cols = ["load_id", "row_no", "line", *extras, *target]
         present = set(batch.column_names)
-        exprs = [str(load_id), "_row", "_line", *[_q(e) for e in extras],
-                 *[_typed_expr(c, present) for c in spec.columns]]
+        target, typed = [], []
+        for c in spec.columns:
+            target.append(c.name)
+            typed.append(_typed_expr(c, present))
+            if c.normalised:
+                target.append(c.normalised)
+                typed.append(f"cs_postcode({typed[-1]})")
+        cols = ["load_id", "row_no", "line", *extras, *target]
+        exprs = [str(load_id), "_row", "_line", *[_q(e) for e in extras], *typed]
         con.execute(f"INSERT INTO {spec.canonical} ({', '.join(cols)}) SELECT {', '.join(exprs)} FROM _batch")
         child_col = next((c for c in spec.columns if c.kind == "id" and c.name == "child_id"), None)
         child = f"NULLIF(trim({_q(child_col.source)}), '')" if child_col else "NULL"

@@ -11,7 +11,7 @@ import duckdb
 
 from clearsight.returns.spec import CIN_TABLES, CMS_TABLES, CSWW_TABLES, SourceTable, all_ssda903_tables
 
-SCHEMA_VERSION = 4  # bump whenever a table or view is added; ensure_schema only ever adds
+SCHEMA_VERSION = 5  # bump whenever a table or view is added; ensure_schema only ever adds
 
 # Which canonical tables each return fills.
 RETURN_TABLES: dict[str, dict[str, SourceTable]] = {
@@ -28,6 +28,12 @@ CREATE OR REPLACE MACRO cs_date(s) AS CASE
     THEN CAST(try_strptime(trim(s), ['%d/%m/%Y', '%Y-%m-%d', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S',
                                       '%Y-%m-%d %H:%M', '%Y-%m-%d %H:%M:%S.%f']) AS DATE)
 END
+"""
+
+# A postcode normalised for lookups and comparisons: upper case, no spaces (``me14 1xx`` -> ``ME141XX``).
+# The only place this normalisation is written; canonical tables hold it in ``<column>_norm``.
+POSTCODE_MACRO = r"""
+CREATE OR REPLACE MACRO cs_postcode(s) AS NULLIF(upper(replace(trim(CAST(s AS VARCHAR)), ' ', '')), '')
 """
 
 META_DDL = [
@@ -74,8 +80,18 @@ META_DDL = [
 def canonical_ddl(spec: SourceTable) -> str:
     cols = ["load_id INTEGER NOT NULL", "row_no BIGINT NOT NULL", "line BIGINT"]
     cols += [f"{name} {typ}" for name, typ in spec.extra_columns]
-    cols += [f"{c.name} {c.sql_type}" for c in spec.columns]
+    cols += [f"{name} {typ}" for name, typ in column_types(spec)]
     return f"CREATE TABLE IF NOT EXISTS {spec.canonical} (\n    " + ",\n    ".join(cols) + "\n)"
+
+
+def column_types(spec: SourceTable) -> list[tuple[str, str]]:
+    """The canonical columns of a source table with their SQL types (a postcode's normalised twin included)."""
+    out = []
+    for c in spec.columns:
+        out.append((c.name, c.sql_type))
+        if c.normalised:
+            out.append((c.normalised, "VARCHAR"))
+    return out
 
 
 def current_view_ddl(spec: SourceTable, return_code: str) -> str:
@@ -88,6 +104,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     for ddl in META_DDL:
         con.execute(ddl)
     con.execute(DATE_MACRO)
+    con.execute(POSTCODE_MACRO)
     existing: dict[str, set[str]] = {}
     for table, column in con.execute(
             "SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal AND schema_name = 'main'").fetchall():
@@ -97,7 +114,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(canonical_ddl(spec))
             have = existing.get(spec.canonical)
             if have:  # a warehouse made by an earlier version: add the columns it lacks
-                for name, typ in [*spec.extra_columns, *((c.name, c.sql_type) for c in spec.columns)]:
+                for name, typ in [*spec.extra_columns, *column_types(spec)]:
                     if name not in have:
                         con.execute(f"ALTER TABLE {spec.canonical} ADD COLUMN {name} {typ}")
             con.execute(current_view_ddl(spec, return_code))

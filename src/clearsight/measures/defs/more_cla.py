@@ -60,8 +60,8 @@ CLA06 = Measure(
                        AS miles
             FROM periods p JOIN hist_cla_episodes e
               ON e.decom BETWEEN p.start_day AND p.end_day AND e.rne IN {_PLACEMENT_STARTS}
-            LEFT JOIN postcodes pl ON pl.postcode = upper(replace(e.pl_post, ' ', ''))
-            LEFT JOIN postcodes hm ON hm.postcode = upper(replace(e.home_post, ' ', '')))
+            LEFT JOIN postcodes pl ON pl.postcode = e.pl_post_norm
+            LEFT JOIN postcodes hm ON hm.postcode = e.home_post_norm)
         SELECT period, CASE WHEN pl_la IS DISTINCT FROM la.code AND miles > 20 THEN 1 ELSE 0 END AS num, 1 AS den,
                child_id, dim_day, legal_status, placement_type
         FROM placed, la WHERE la.code IS NOT NULL""",

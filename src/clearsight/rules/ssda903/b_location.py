@@ -31,8 +31,8 @@ DISTANCE = """
         SELECT e.*, round(sqrt((hp.easting - pp.easting) ^ 2 + (hp.northing - pp.northing) ^ 2) / 1000 / 1.6093, 1)
                     AS pl_distance
         FROM Episodes e
-        LEFT JOIN postcodes hp ON hp.postcode = upper(replace(e.home_post, ' ', ''))
-        LEFT JOIN postcodes pp ON pp.postcode = upper(replace(e.pl_post, ' ', ''))
+        LEFT JOIN postcodes hp ON hp.postcode = e.home_post_norm
+        LEFT JOIN postcodes pp ON pp.postcode = e.pl_post_norm
     )"""
 
 # Unaccompanied asylum-seeking children (a row in this year's UASC table) have no home postcode.
@@ -54,14 +54,14 @@ R392b = Rule("392b", "ssda903", {"Episodes": ("HOME_POST", "PL_POST")}, f"""
 
 R392c = Rule("392c", "ssda903", {"Episodes": ("HOME_POST", "PL_POST")}, """
     SELECT 'Episodes', row_no, child_id FROM Episodes e
-    WHERE (e.home_post IS NOT NULL AND upper(replace(e.home_post, ' ', '')) NOT IN (SELECT postcode FROM postcodes))
-       OR (e.pl_post IS NOT NULL AND upper(replace(e.pl_post, ' ', '')) NOT IN (SELECT postcode FROM postcodes))
+    WHERE (e.home_post IS NOT NULL AND e.home_post_norm NOT IN (SELECT postcode FROM postcodes))
+       OR (e.pl_post IS NOT NULL AND e.pl_post_norm NOT IN (SELECT postcode FROM postcodes))
 """, needs=("postcodes",))
 
 # Postcodes are compared without spaces or case: ME14 1XX and me141xx are the same postcode.
 R392d = Rule("392d", "ssda903", {"Episodes": ("HOME_POST", "PLACE", "PL_POST")}, """
     SELECT 'Episodes', row_no, child_id FROM Episodes
-    WHERE coalesce(place <> 'P1', true) AND upper(replace(home_post, ' ', '')) = upper(replace(pl_post, ' ', ''))
+    WHERE coalesce(place <> 'P1', true) AND home_post_norm = pl_post_norm
 """, notes="The peer compares the postcodes as written, so 'ME14 1XX' and 'ME141XX' differ there.")
 
 R398 = Rule("398", "ssda903", {"Episodes": ("HOME_POST", "PL_POST")}, """

@@ -113,14 +113,14 @@ R382 = Rule("382", "ssda903", {"Episodes": ("LS", "PLACE")}, """
 R383 = Rule("383", "ssda903", {"Episodes": ("PLACE", "RNE", "PL_POST")}, """
     WITH e AS (
         SELECT *, lag(place, 1) OVER w AS place_1, lag(place, 2) OVER w AS place_2,
-               lag(pl_post, 2) OVER w AS post_2, lag(row_no, 2) OVER w AS row_2
+               lag(pl_post_norm, 2) OVER w AS post_2, lag(row_no, 2) OVER w AS row_2
         FROM Episodes WINDOW w AS (PARTITION BY child_id ORDER BY decom, row_no)
     )
     SELECT 'Episodes', row_no, child_id FROM e
     WHERE row_2 IS NOT NULL AND place_1 IN ('T0', 'T1', 'T2', 'T3', 'T4')
       AND (rne IS DISTINCT FROM 'P' OR place IS DISTINCT FROM place_2
            OR (collection_end() >= DATE '2026-03-31'
-               AND upper(replace(pl_post, ' ', '')) IS DISTINCT FROM upper(replace(post_2, ' ', ''))))
+               AND pl_post_norm IS DISTINCT FROM post_2))
 """, notes="Two blank values count as the same (the peer, comparing blanks as unequal, reports them).")
 
 R384 = Rule("384", "ssda903", {"Episodes": ("LS", "PLACE")}, """

@@ -12,7 +12,7 @@ from clearsight.rules.definition import Rule
 PLACED = """
     placed AS (
         SELECT e.*, pc.la_code AS pl_la, pc.country AS pl_country FROM Episodes e
-        LEFT JOIN postcodes pc ON pc.postcode = upper(replace(e.pl_post, ' ', ''))
+        LEFT JOIN postcodes pc ON pc.postcode = e.pl_post_norm
     )"""
 
 # One row per provider row in Ofsted's lists: URN, placement codes, provider codes, postcode and the
@@ -23,7 +23,7 @@ PROVIDERS = """
                regexp_split_to_array(upper(coalesce(CAST(p.placement_code AS VARCHAR), '')), '[^A-Z0-9]+') AS places,
                regexp_split_to_array(upper(coalesce(CAST(p.placement_provider_code AS VARCHAR), '')), '[^A-Z0-9]+')
                    AS provider_codes,
-               upper(replace(CAST(p.postcode AS VARCHAR), ' ', '')) AS postcode,
+               p.postcode_norm AS postcode,
                CAST(p.closed_date AS DATE) AS closed_date
         FROM providers p WHERE p.urn IS NOT NULL
     )"""
@@ -60,7 +60,7 @@ R221 = Rule("221", "ssda903", {"Episodes": ("PL_POST",)}, f"""
       AND (e.place IN ('K1', 'K2', 'K3', 'R3', 'S1')
            OR (e.place = 'H5' AND collection_end() = DATE '2024-03-31'))
       AND NOT EXISTS (SELECT 1 FROM prov WHERE prov.urn = upper(e.urn)
-                      AND prov.postcode = upper(replace(e.pl_post, ' ', '')))
+                      AND prov.postcode = e.pl_post_norm)
 """, needs=("providers",))
 
 # A URN not in the lists is reported, as it cannot match.

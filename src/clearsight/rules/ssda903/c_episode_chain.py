@@ -11,14 +11,14 @@ _WITH_PREVIOUS = """WITH chain AS (
                lag(row_no) OVER w AS prev_row, lag(dec) OVER w AS prev_dec, lag(rec) OVER w AS prev_rec,
                lag(ls) OVER w AS prev_ls, lag(cin) OVER w AS prev_cin, lag(place) OVER w AS prev_place,
                lag(place_provider) OVER w AS prev_place_provider,
-               lag(upper(replace(pl_post, ' ', ''))) OVER w AS prev_pl_post, lag(upper(urn)) OVER w AS prev_urn
+               lag(pl_post_norm) OVER w AS prev_pl_post, lag(upper(urn)) OVER w AS prev_urn
         FROM Episodes
         WINDOW w AS (PARTITION BY child_id ORDER BY decom NULLS LAST, dec NULLS LAST, row_no)
     )"""
 
 # The placement is the same when its type, postcode, URN and provider all are (blanks match blanks).
 _SAME_PLACEMENT = """(place IS NOT DISTINCT FROM prev_place
-        AND upper(replace(pl_post, ' ', '')) IS NOT DISTINCT FROM prev_pl_post
+        AND pl_post_norm IS NOT DISTINCT FROM prev_pl_post
         AND upper(urn) IS NOT DISTINCT FROM prev_urn
         AND place_provider IS NOT DISTINCT FROM prev_place_provider)"""
 

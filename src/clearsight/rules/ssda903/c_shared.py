@@ -30,8 +30,8 @@ def placement_fields(view: str = "Episodes", name: str = "placed") -> str:
                round(sqrt((hm.easting - pl.easting) ^ 2 + (hm.northing - pl.northing) ^ 2) / 1000 / 1.6093, 1)
                    AS pl_distance
         FROM {view} e
-        LEFT JOIN postcodes pl ON pl.postcode = upper(replace(e.pl_post, ' ', ''))
-        LEFT JOIN postcodes hm ON hm.postcode = upper(replace(e.home_post, ' ', ''))
+        LEFT JOIN postcodes pl ON pl.postcode = e.pl_post_norm
+        LEFT JOIN postcodes hm ON hm.postcode = e.home_post_norm
     )"""
 
 

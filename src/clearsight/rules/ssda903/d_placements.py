@@ -19,7 +19,7 @@ R1009 = Rule("1009", "ssda903", {"Episodes": ("REASON_PLACE_CHANGE",)}, """
 # "Placement provider is own provision but child not placed in own LA."
 R1015 = Rule("1015", "ssda903", {"Episodes": ("PLACE_PROVIDER", "PL_POST")}, """
     SELECT 'Episodes', e.row_no, e.child_id FROM Episodes e
-    JOIN postcodes pc ON pc.postcode = upper(replace(e.pl_post, ' ', ''))
+    JOIN postcodes pc ON pc.postcode = e.pl_post_norm
     WHERE e.place_provider = 'PR1'
       AND e.place IS NOT NULL AND e.ls IS NOT NULL
       AND e.place NOT IN ('A3', 'A4', 'A5', 'A6', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'K3')
