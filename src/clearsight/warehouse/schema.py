@@ -36,6 +36,15 @@ POSTCODE_MACRO = r"""
 CREATE OR REPLACE MACRO cs_postcode(s) AS NULLIF(upper(replace(trim(CAST(s AS VARCHAR)), ' ', '')), '')
 """
 
+# What rules and measures may ask of the warehouse's bookkeeping in SQL, so that none of them reads
+# ``loads`` or ``council_settings`` itself: a council setting by key, and 1 April of the earliest
+# collection year a return's current loads cover.
+CATALOG_MACROS = [
+    "CREATE OR REPLACE MACRO council_setting(k) AS (SELECT any_value(value) FROM council_settings WHERE key = k)",
+    """CREATE OR REPLACE MACRO first_day_loaded(rc) AS (
+           SELECT min(make_date(CAST(left(year, 4) AS INTEGER), 4, 1)) FROM current_loads WHERE return_code = rc)""",
+]
+
 META_DDL = [
     "CREATE TABLE IF NOT EXISTS schema_info (version INTEGER)",
     """CREATE TABLE IF NOT EXISTS loads (
@@ -105,6 +114,8 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(ddl)
     con.execute(DATE_MACRO)
     con.execute(POSTCODE_MACRO)
+    for ddl in CATALOG_MACROS:
+        con.execute(ddl)
     existing: dict[str, set[str]] = {}
     for table, column in con.execute(
             "SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal AND schema_name = 'main'").fetchall():

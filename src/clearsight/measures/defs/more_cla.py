@@ -52,7 +52,7 @@ CLA06 = Measure(
     unit="proportion", higher_is_better=False, population="Placements starting in the period",
     numerator="Placements outside the area and over 20 miles from home", denominator="Placements started",
     sql=f"""
-        WITH la AS (SELECT any_value(value) AS code FROM council_settings WHERE key = 'la_code'),
+        WITH la AS (SELECT council_setting('la_code') AS code),
         placed AS (
             SELECT p.period, e.child_id, e.decom AS dim_day, e.ls AS legal_status, e.place AS placement_type,
                    pl.la_code AS pl_la,
@@ -98,8 +98,7 @@ CLA15b = Measure(
     dimensions=PEOPLE, england_note="no national collection (Annex A list 8)", needs=("cms",))
 
 # The first day the 903s loaded cover: 1 April of the earliest year.
-_FIRST_DAY = """(SELECT min(make_date(CAST(left(year, 4) AS INTEGER), 4, 1)) FROM current_loads
-                 WHERE return_code = 'ssda903')"""
+_FIRST_DAY = "first_day_loaded('ssda903')"
 
 # Reviews of children looked after (not on short breaks), each with the start of its period of care, its place
 # in that period and whether the 903s loaded go back to the start of care (``known_start``).

@@ -24,8 +24,7 @@ _PLAN_REVIEWS = """
 
 # The first day the CIN censuses loaded cover (1 April of the earliest year): a census holds the reviews of its
 # year only, so the first review loaded of a plan that began earlier is not known to be its first.
-_FIRST_DAY = """(SELECT min(make_date(CAST(left(year, 4) AS INTEGER), 4, 1)) FROM current_loads
-                 WHERE return_code = 'cin')"""
+_FIRST_DAY = "first_day_loaded('cin')"
 
 CP08 = Measure(
     id="CP08", name="Child protection plans reviewed within timescales",
