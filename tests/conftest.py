@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -24,3 +25,15 @@ def reference() -> Path:
     if not SHARED_REFERENCE.exists():
         pytest.skip("shared/reference is not beside this checkout")
     return SHARED_REFERENCE
+
+
+# In CI (``CLEARSIGHT_CI_STRICT=1``, set by .ci/run) nothing may skip for want of a component the run should have
+# (PostgreSQL, Debian's chromium, the peer validators, the shared reference samples): such a skip is a failure.
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get("CLEARSIGHT_CI_STRICT") == "1" and "xfail" not in report.keywords:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, which must run every test: {reason}"
