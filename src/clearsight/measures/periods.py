@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from clearsight.returns.spec import year_ending
+from clearsight.returns.years import CollectionYear
 
 
 @dataclass(frozen=True)
@@ -31,13 +31,22 @@ def parse_period(text: str) -> Period:
         start = _add_months(end, -12) + dt.timedelta(days=1)
         return Period(text, start, end)
     m = _MONTH.match(text)
-    if m and 1 <= int(m[2]) <= 12 and not (int(m[2]) == (int(m[1][2:]) + 1) % 100):
+    if m and 1 <= int(m[2]) <= 12 and not _is_collection_year(text):
         year, month = int(m[1]), int(m[2])
         return Period(text, dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]))
     if _YEAR.match(text):
-        end = year_ending(text)
-        return Period(text, dt.date(end - 1, 4, 1), dt.date(end, 3, 31))
+        collection = CollectionYear.parse(text)
+        return Period(text, collection.first_day, collection.last_day)
     raise ValueError(f"period {text!r} should be a collection year (2024-25), 12m-to-YYYY-MM-DD or a month (2025-06)")
+
+
+def _is_collection_year(text: str) -> bool:
+    """``2011-12`` is the collection year 2011-12, not December 2011."""
+    try:
+        CollectionYear.parse(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:

@@ -1,13 +1,12 @@
-"""Children in need: referrals, re-referrals and assessments (CIN census)."""
+"""Children in need: referrals, re-referrals, assessments and children in need (CIN census)."""
 
 from clearsight.measures.definition import Measure
-
-PEOPLE = ("team", "worker", "age_band", "sex", "ethnicity", "disability")
+from clearsight.measures.defs.sql import PEOPLE, children_open_at_end, in_period, share
 
 # One row per referral received in a period.
-_REFERRALS = """
+_REFERRALS = f"""
     SELECT p.period, r.child_id, r.referral_date AS dim_day, r.*
-    FROM periods p JOIN hist_cin_referrals r ON r.referral_date BETWEEN p.start_day AND p.end_day
+    FROM {in_period("hist_cin_referrals", "r", "referral_date")}
 """
 
 CIN01 = Measure(
@@ -40,15 +39,23 @@ CIN03 = Measure(
     definition="Of the referrals received in the period, the share marked no further action.",
     unit="proportion", higher_is_better=None, population="Referrals received in the period",
     numerator="Referrals with ReferralNFA true", denominator="All referrals received in the period",
-    sql=f"SELECT period, CASE WHEN referral_nfa THEN 1 ELSE 0 END AS num, 1 AS den, child_id, dim_day FROM ({_REFERRALS})",
+    sql=share("referral_nfa", _REFERRALS),
     dimensions=PEOPLE, england=0.065, england_period="2024-25", needs=("cin",))
 
+CIN04 = Measure(
+    id="CIN04", name="Referrals where the child was assessed as not in need",
+    definition="Of the referrals received in the period, the share closed after an assessment found the child "
+               "not to be in need (reason for closure RC8).",
+    unit="proportion", higher_is_better=None, population="Referrals received in the period",
+    numerator="Referrals closed with RC8", denominator="All referrals received in the period",
+    sql=share("reason_for_closure = 'RC8'", _REFERRALS),
+    dimensions=PEOPLE, england=0.308, england_period="2024-25", needs=("cin",))
+
 # An assessment is completed when it is authorised; its duration runs from the referral date.
-_ASSESSMENTS_COMPLETED = """
+_ASSESSMENTS_COMPLETED = f"""
     SELECT p.period, a.child_id, a.authorisation_date AS dim_day,
            working_days(r.referral_date, a.authorisation_date) AS wd
-    FROM periods p
-    JOIN hist_cin_assessments a ON a.authorisation_date BETWEEN p.start_day AND p.end_day
+    FROM {in_period("hist_cin_assessments", "a", "authorisation_date")}
     JOIN current_cin_referrals r ON r.load_id = a.load_id AND r.row_no = a.referral_row
 """
 
@@ -59,7 +66,7 @@ CIN05 = Measure(
     unit="proportion", higher_is_better=True, population="Assessments completed in the period",
     numerator="Assessments authorised within 45 working days of the referral date",
     denominator="Assessments authorised in the period",
-    sql=f"SELECT period, CASE WHEN wd <= 45 THEN 1 ELSE 0 END AS num, 1 AS den, child_id, dim_day FROM ({_ASSESSMENTS_COMPLETED})",
+    sql=share("wd <= 45", _ASSESSMENTS_COMPLETED),
     dimensions=PEOPLE, england=0.857, england_period="2024-25",
     england_note="derived: 555,820 of 648,820 assessments in the duration bands", needs=("cin",))
 
@@ -73,27 +80,13 @@ CIN06 = Measure(
     dimensions=PEOPLE, england=33, england_period="2024-25", england_note="working days (p25 17, p75 43)",
     needs=("cin",), aggregate="median")
 
-MEASURES = [CIN01, CIN02, CIN03, CIN05, CIN06]
-
-CIN04 = Measure(
-    id="CIN04", name="Referrals where the child was assessed as not in need",
-    definition="Of the referrals received in the period, the share closed after an assessment found the child "
-               "not to be in need (reason for closure RC8).",
-    unit="proportion", higher_is_better=None, population="Referrals received in the period",
-    numerator="Referrals closed with RC8", denominator="All referrals received in the period",
-    sql=f"""SELECT period, CASE WHEN reason_for_closure = 'RC8' THEN 1 ELSE 0 END AS num, 1 AS den, child_id, dim_day
-            FROM ({_REFERRALS})""",
-    dimensions=PEOPLE, england=0.308, england_period="2024-25", needs=("cin",))
-
 CIN07 = Measure(
     id="CIN07", name="Children in need at the end of the period",
     definition="The number of children with a CIN episode open on the last day of the period, per 10,000 "
                "children aged 0-17.",
     unit="rate_per_10000", higher_is_better=None, population="Children aged 0-17",
     numerator="Children with an open CIN episode on the last day", denominator="0-17 population",
-    sql="""SELECT DISTINCT p.period, 1 AS num, NULL AS den, r.child_id, p.end_day AS dim_day
-           FROM periods p JOIN hist_cin_referrals r
-             ON r.referral_date <= p.end_day AND (r.closure_date IS NULL OR r.closure_date > p.end_day)""",
+    sql=children_open_at_end("hist_cin_referrals", "r", "referral_date", "closure_date"),
     dimensions=PEOPLE, needs=("cin",))
 
-MEASURES += [CIN04, CIN07]
+MEASURES = [CIN01, CIN02, CIN03, CIN04, CIN05, CIN06, CIN07]

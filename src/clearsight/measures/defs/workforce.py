@@ -7,16 +7,26 @@ the twelve months to the reference date.
 """
 
 from clearsight.measures.definition import Measure
+from clearsight.measures.defs.sql import PEOPLE, in_year, overlaps
 
-_CENSUS = """SELECT p.period, h.reference_date AS ref, w.*
-             FROM periods p JOIN hist_csww_workers w ON w.year = p.period
+# One row per worker in the census of the period's collection year, with the census reference date (``ref``).
+_CENSUS = f"""SELECT p.period, h.reference_date AS ref, w.*
+             FROM {in_year("hist_csww_workers", "w")}
              LEFT JOIN hist_csww_header h ON h.load_id = w.load_id"""
 _IN_POST = "NOT coalesce(agency_worker, false) AND (role_end_date IS NULL OR role_end_date > coalesce(ref, DATE '9999-12-31'))"
 _LEFT = ("NOT coalesce(agency_worker, false) AND role_end_date IS NOT NULL "
          "AND role_end_date <= coalesce(ref, DATE '9999-12-31') "
          "AND role_end_date > coalesce(ref, DATE '9999-12-31') - INTERVAL 12 MONTH")
-_VAC = """SELECT p.period, v.* FROM periods p JOIN hist_csww_vacancies v ON v.year = p.period"""
+_VAC = f"""SELECT p.period, v.* FROM {in_year("hist_csww_vacancies", "v")}"""
 _NOTE = "children and family social workers; council census at 30 September"
+
+
+def _share_of_posts(field: str) -> str:
+    """Rows of a share whose numerator is the council's ``field`` (FTE) of the vacancies table, over itself plus
+    the FTE in post."""
+    return f"""SELECT period, 0 AS num, fte AS den, NULL AS child_id, ref AS dim_day FROM ({_CENSUS}) x WHERE {_IN_POST}
+               UNION ALL
+               SELECT period, {field} AS num, {field} AS den, NULL, NULL FROM ({_VAC}) v"""
 
 
 def _wf(mid, name, definition, unit, higher, numerator, denominator, sql, england=None, period="", note=""):
@@ -42,17 +52,13 @@ WF02 = _wf("WF02", "Social worker turnover rate",
 WF03 = _wf("WF03", "Agency worker rate",
            "Agency social workers (FTE) as a share of all social workers: agency plus directly employed in post.",
            "proportion", False, "Agency FTE", "Agency FTE + FTE in post",
-           f"""SELECT period, 0 AS num, fte AS den, NULL AS child_id, ref AS dim_day FROM ({_CENSUS}) x WHERE {_IN_POST}
-               UNION ALL
-               SELECT period, no_agency_fte AS num, no_agency_fte AS den, NULL, NULL FROM ({_VAC}) v""",
+           _share_of_posts("no_agency_fte"),
            0.130, "2025-09-30")
 
 WF04 = _wf("WF04", "Vacancy rate",
            "Vacant social worker posts (FTE) as a share of vacancies plus FTE in post, at 30 September.",
            "proportion", False, "Vacancy FTE", "Vacancy FTE + FTE in post",
-           f"""SELECT period, 0 AS num, fte AS den, NULL AS child_id, ref AS dim_day FROM ({_CENSUS}) x WHERE {_IN_POST}
-               UNION ALL
-               SELECT period, number_of_vacancies AS num, number_of_vacancies AS den, NULL, NULL FROM ({_VAC}) v""",
+           _share_of_posts("number_of_vacancies"),
            0.142, "2025-09-30")
 
 WF05 = _wf("WF05", "Average caseload per case-holding social worker",
@@ -79,12 +85,13 @@ WF07 = Measure(
     unit="proportion", higher_is_better=False,
     population="Children looked after continuously for 12 months at 31 March (the OC2 cohort)",
     numerator="Children with 3 or more social workers in the year", denominator="Children in the OC2 cohort",
-    sql="""SELECT p.period,
+    sql=f"""SELECT p.period,
                   CASE WHEN (SELECT count(DISTINCT s.sw_id) FROM hist_cla_social_workers s
-                             WHERE s.child_id = o.child_id AND s.sw_decom <= p.end_day
-                               AND (s.sw_dec IS NULL OR s.sw_dec >= p.start_day)) >= 3 THEN 1 ELSE 0 END AS num,
+                             WHERE s.child_id = o.child_id
+                               AND {overlaps("s", "sw_decom", "sw_dec", "p.start_day", "p.end_day")}) >= 3
+                  THEN 1 ELSE 0 END AS num,
                   1 AS den, o.child_id, p.end_day AS dim_day
-           FROM periods p JOIN hist_cla_oc2 o ON o.year = p.period""",
-    dimensions=("team", "worker", "age_band", "sex", "ethnicity", "disability"), needs=("ssda903",))
+           FROM {in_year("hist_cla_oc2", "o")}""",
+    dimensions=PEOPLE, needs=("ssda903",))
 
 MEASURES = [WF01, WF02, WF03, WF04, WF05, WF06, WF07]

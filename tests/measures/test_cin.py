@@ -1,16 +1,27 @@
 """Spec tests for the children-in-need measures, each worked out by hand."""
 
-from clearsight.measures.defs.cin import CIN01, CIN02, CIN03, CIN05, CIN06
+from clearsight.measures.defs.cin import CIN01, CIN02, CIN03, CIN04, CIN05, CIN06, CIN07
 from clearsight.measures.testing import nums
+
+Y = "2024-25"
+
 
 
 def ref(child, date, nfa="0", closed=""):
     return {"LAchildID": child, "CINreferralDate": date, "ReferralNFA": nfa, "CINclosureDate": closed}
 
 
+
+def closed_ref(child, date, closed="", reason=""):
+    return {"LAchildID": child, "CINreferralDate": date, "CINclosureDate": closed, "ReasonForClosure": reason,
+            "ReferralNFA": "0"}
+
+
+
 def test_cin01_counts_referrals_received_in_the_period():
     loads = [("cin", "2024-25", {"CINdetails": [ref("A", "2024-03-31"), ref("A", "2024-04-01"), ref("B", "2025-03-31")]})]
     assert nums(CIN01, loads, ["2024-25"]) == {("2024-25", None): (2, None, 2)}
+
 
 
 def test_cin02_rereferral_within_12_months_of_a_previous_referral():
@@ -25,6 +36,7 @@ def test_cin02_rereferral_within_12_months_of_a_previous_referral():
     assert nums(CIN02, loads, ["2024-25"]) == {("2024-25", None): (1, 3, 0.3333)}
 
 
+
 def test_a_referral_open_across_years_is_counted_once():
     # The same referral appears in both censuses; the history keeps it once.
     loads = [("cin", "2023-24", {"CINdetails": [ref("A", "2024-03-01")]}),
@@ -33,15 +45,18 @@ def test_a_referral_open_across_years_is_counted_once():
     assert nums(CIN02, loads, ["2024-25"]) == {("2024-25", None): (1, 1, 1.0)}
 
 
+
 def test_cin03_share_of_referrals_with_no_further_action():
     loads = [("cin", "2024-25", {"CINdetails": [ref("A", "2024-05-01", "1"), ref("B", "2024-05-01", "true"),
                                                 ref("C", "2024-05-01", "0"), ref("D", "2024-05-01", "false")]})]
     assert nums(CIN03, loads, ["2024-25"]) == {("2024-25", None): (2, 4, 0.5)}
 
 
+
 def _assessed(child, referral, authorised):
     return ({"LAchildID": child, "CINreferralDate": referral, "ReferralNFA": "0"},
             {"LAchildID": child, "AssessmentActualStartDate": referral, "AssessmentAuthorisationDate": authorised})
+
 
 
 def test_cin05_and_cin06_assessment_timeliness_in_working_days():
@@ -56,3 +71,17 @@ def test_cin05_and_cin06_assessment_timeliness_in_working_days():
     assert nums(CIN05, loads, ["2025-26"]) == {("2025-26", None): (2, 3, 0.6667)}
     # The median of 45, 46 and 1 working days is 45.
     assert nums(CIN06, loads, ["2025-26"])[("2025-26", None)][2] == 45
+
+
+
+def test_cin04_referrals_closed_as_not_in_need():
+    loads = [("cin", Y, {"CINdetails": [closed_ref("A", "2024-05-01", "2024-06-01", "RC8"),
+                                        closed_ref("B", "2024-05-01", "2024-06-01", "RC1"), closed_ref("C", "2024-05-01")]})]
+    assert nums(CIN04, loads, [Y]) == {(Y, None): (1, 3, 0.3333)}
+
+
+
+def test_cin07_children_in_need_on_the_last_day():
+    loads = [("cin", Y, {"CINdetails": [closed_ref("A", "2024-05-01"), closed_ref("A", "2024-06-01"),
+                                        closed_ref("B", "2024-05-01", "2025-03-31"), closed_ref("C", "2024-05-01", "2025-04-02")]})]
+    assert nums(CIN07, loads, [Y], population=10000) == {(Y, None): (2, None, 2.0)}

@@ -2,8 +2,9 @@
 
 import datetime as dt
 
-from clearsight.measures.defs.more_adoption import AD01, AD02, AD03
+from clearsight.measures.defs.adoption import AD01, AD02, AD03
 from clearsight.measures.testing import nums
+from clearsight.returns.years import CollectionYear
 
 Y = "2024-25"
 YEARS = ("2022-23", "2023-24", "2024-25")  # the 903s loaded: nothing from before 1 April 2022
@@ -23,7 +24,8 @@ def returns(episodes, ad1):
     """Each year's 903 holds the episodes open at some time in its year, and the AD1 of its adoptions."""
     loads = []
     for year in YEARS:
-        start, end = dt.date(int(year[:4]), 4, 1), dt.date(int(year[:4]) + 1, 3, 31)
+        collection = CollectionYear.parse(year)
+        start, end = collection.first_day, collection.last_day
         eps = [e for e in episodes if _day(e["DECOM"]) <= end and _day(e["DEC"]) >= start]
         adopted = {e["CHILD"] for e in eps if e["REC"] in ("E11", "E12") and start <= _day(e["DEC"]) <= end}
         loads.append(("ssda903", year, {"Episodes": eps, "AD1": [a for a in ad1 if a["CHILD"] in adopted]}))

@@ -10,21 +10,26 @@ and the averages look shorter than they are.
 """
 
 from clearsight.measures.definition import Measure
+from clearsight.measures.defs.sql import ADOPTED, PEOPLE, care_start, in_period, last_episode_start, share
 
-PEOPLE = ("team", "worker", "age_band", "sex", "ethnicity", "disability")
+# Reasons for a new episode that bring the child to new carers: a new period of care, a change of placement and
+# legal status, a change of placement only.
+_NEW_CARERS = "('S', 'P', 'B')"
 
-_ADOPTED = """
+# One row per child adopted in a period, with the day care began and the day the child moved in.
+_ADOPTED = f"""
     WITH adopted AS (
         SELECT p.period, e.child_id, e.dec AS adopted_on
-        FROM periods p JOIN hist_cla_episodes e ON e.dec BETWEEN p.start_day AND p.end_day AND e.rec IN ('E11', 'E12')
+        FROM {in_period("hist_cla_episodes", "e", "dec")} AND e.rec IN {ADOPTED}
         QUALIFY row_number() OVER (PARTITION BY p.period, e.child_id ORDER BY e.dec DESC) = 1)
     SELECT a.*,
-           (SELECT max(e.decom) FROM hist_cla_episodes e
-            WHERE e.child_id = a.child_id AND e.rne = 'S' AND e.decom <= a.adopted_on) AS care_start,
-           (SELECT max(e.decom) FROM hist_cla_episodes e
-            WHERE e.child_id = a.child_id AND e.rne IN ('S', 'P', 'B') AND e.decom <= a.adopted_on) AS moved_in
+           {care_start("a.child_id", "a.adopted_on")} AS care_start,
+           {last_episode_start("a.child_id", "a.adopted_on", f"IN {_NEW_CARERS}")} AS moved_in
     FROM adopted a
 """
+
+# A1 and A3 count only the children whose entry into care is loaded (and who moved in after it).
+_ENTRY_LOADED = "care_start IS NOT NULL AND moved_in >= care_start"
 
 AD01 = Measure(
     id="AD01", name="A1: days from entering care to moving in with the adoptive family",
@@ -35,7 +40,7 @@ AD01 = Measure(
     unit="days", higher_is_better=False, population="Children adopted in the period whose entry into care is loaded",
     numerator="Days from entering care to moving in", denominator="Children adopted",
     sql=f"""SELECT period, date_diff('day', care_start, moved_in) AS num, 1 AS den, child_id, adopted_on AS dim_day
-            FROM ({_ADOPTED}) x WHERE care_start IS NOT NULL AND moved_in >= care_start""",
+            FROM ({_ADOPTED}) x WHERE {_ENTRY_LOADED}""",
     dimensions=PEOPLE, england=486, england_period="2015-18",
     england_note="three-year average, the latest in the stored sources; the threshold was 426 days (14 months)",
     needs=("ssda903",), aggregate="mean")
@@ -75,9 +80,8 @@ AD03 = Measure(
                "than 14 months after entering care (moving in as for A1).",
     unit="proportion", higher_is_better=True, population="Children adopted in the period whose entry into care is loaded",
     numerator="Moved in less than 14 months after entering care", denominator="Children adopted",
-    sql=f"""SELECT period, CASE WHEN moved_in < care_start + INTERVAL 14 MONTH THEN 1 ELSE 0 END AS num, 1 AS den,
-                   child_id, adopted_on AS dim_day
-            FROM ({_ADOPTED}) x WHERE care_start IS NOT NULL AND moved_in >= care_start""",
+    sql=share("moved_in < care_start + INTERVAL 14 MONTH", _ADOPTED, _ENTRY_LOADED,
+              dims="child_id, adopted_on AS dim_day"),
     dimensions=PEOPLE, needs=("ssda903",))
 
 MEASURES = [AD01, AD02, AD03]

@@ -1,7 +1,20 @@
-"""Spec tests for the remaining looked-after and care leaver measures (CLA04, CLA06, CLA15a, CLA15b, CLA16,
-CLA17, CL06)."""
+"""Spec tests for the looked-after children measures."""
 
-from clearsight.measures.defs.more_cla import CL06, CLA04, CLA06, CLA16, CLA17, CLA15a, CLA15b
+from clearsight.measures.defs.cla import (
+    CLA01,
+    CLA02,
+    CLA03,
+    CLA04,
+    CLA05,
+    CLA06,
+    CLA14,
+    CLA16,
+    CLA17,
+    CLA18,
+    CLA19,
+    CLA15a,
+    CLA15b,
+)
 from clearsight.measures.engine import compute, prepare
 from clearsight.measures.periods import parse_period
 from clearsight.measures.testing import build, nums
@@ -9,11 +22,45 @@ from clearsight.measures.testing import build, nums
 Y = "2024-25"  # the last day is Monday 31 March 2025
 
 
+
 def ep(child, decom, rne="S", dec="", rec="", ls="C2", place="U1", **kw):
     if dec and not rec:
         rec = "X1"
     return {"CHILD": child, "DECOM": decom, "RNE": rne, "LS": ls, "CIN": "N1", "PLACE": place, "DEC": dec,
             "REC": rec, **kw}
+
+
+
+def test_cla01_children_looked_after_on_the_last_day_per_10000():
+    episodes = [ep("A", "01/01/2025"),  # open on 31 March
+                ep("B", "01/01/2025", dec="31/03/2025", rec="E13"),  # left on the day: not counted
+                ep("C", "01/04/2025")]  # started after
+    loads = [("ssda903", "2024-25", {"Episodes": episodes})]
+    assert nums(CLA01, loads, ["2024-25"], population=20000) == {("2024-25", None): (1, None, 0.5)}
+
+
+
+def test_cla01_by_legal_status():
+    episodes = [ep("A", "01/01/2025", ls="C2"), ep("B", "01/01/2025", ls="V2"), ep("C", "01/02/2025", ls="C2")]
+    got = nums(CLA01, [("ssda903", "2024-25", {"Episodes": episodes})], ["2024-25"], by="legal_status", population=10000)
+    assert got == {("2024-25", "C2"): (2, None, 2.0), ("2024-25", "V2"): (1, None, 1.0)}
+
+
+
+def test_cla03_three_or_more_placements_in_the_twelve_months():
+    episodes = [
+        # A: a placement open at the start of the year, then two moves (P): 3 placements.
+        ep("A", "01/01/2024", dec="01/06/2024", rec="X1"), ep("A", "01/06/2024", rne="P", dec="01/09/2024", rec="X1"),
+        ep("A", "01/09/2024", rne="P"),
+        # B: three episodes, but the middle one is a legal status change only (L): 2 placements.
+        ep("B", "01/05/2024", dec="01/06/2024", rec="X1"), ep("B", "01/06/2024", rne="L", dec="01/07/2024", rec="X1"),
+        ep("B", "01/07/2024", rne="P"),
+        # C: one placement.
+        ep("C", "01/05/2024"),
+    ]
+    loads = [("ssda903", "2024-25", {"Episodes": episodes})]
+    assert nums(CLA03, loads, ["2024-25"]) == {("2024-25", None): (1, 3, 0.3333)}
+
 
 
 def test_cla04_three_placements_in_two_years():
@@ -32,6 +79,7 @@ def test_cla04_three_placements_in_two_years():
     # two years; D's later episodes change the legal status only (1 placement); E came into care exactly two
     # years before (in the population, 2 placements). Only A had 3.
     assert nums(CLA04, loads, [Y]) == {(Y, None): (1, 4, 0.25)}
+
 
 
 def test_cla06_new_placements_far_away_and_outside_the_area():
@@ -64,6 +112,7 @@ def test_cla06_new_placements_far_away_and_outside_the_area():
     assert (v.numerator, v.denominator, round(v.value, 4)) == (2, 6, 0.3333)
 
 
+
 def test_cla15_return_home_interviews_offered_and_accepted():
     missing = [{"CHILD": c, "MISSING": kind, "MIS_START": s, "MIS_END": e} for c, kind, s, e in [
         ("A", "M", "01/06/2024", "03/06/2024"), ("B", "M", "01/07/2024", "02/07/2024"),
@@ -79,8 +128,10 @@ def test_cla15_return_home_interviews_offered_and_accepted():
     assert nums(CLA15b, loads, [Y]) == {(Y, None): (2, 4, 0.5)}    # A and F accepted
 
 
+
 def rv(child, date):
     return {"CHILD": child, "DOB": "01/01/2012", "REVIEW": date, "REVIEW_CODE": "PN1"}
+
 
 
 def test_cla16_reviews_at_20_working_days_3_months_then_6():
@@ -99,9 +150,11 @@ def test_cla16_reviews_at_20_working_days_3_months_then_6():
     assert nums(CLA16, loads, [Y]) == {(Y, None): (4, 9, 0.4444)}
 
 
+
 def visit(child, date, seen="1"):
     return {"visit_id": f"{child}{date}", "child_id": child, "worker_id": "W1", "visit_date": date,
             "visit_type": "CLA", "seen": seen, "seen_alone": ""}
+
 
 
 def test_cla17_visits_within_a_week_then_6_weeks_then_3_months():
@@ -120,25 +173,48 @@ def test_cla17_visits_within_a_week_then_6_weeks_then_3_months():
     assert nums(CLA17, loads, [Y]) == {(Y, None): (3, 7, 0.4286)}
 
 
-def test_cl06_pathway_plan_reviewed_in_6_months_and_a_personal_adviser():
-    header = [{"CHILD": c, "SEX": "M", "DOB": dob} for c, dob in [
-        ("A", "01/05/2006"), ("B", "01/05/2006"), ("C", "01/05/2006"), ("D", "01/06/2009"),
-        ("E", "01/05/2007"), ("F", "01/05/2007"), ("G", "01/03/2004"), ("H", "01/05/2008")]]
-    episodes = [ep("A", "01/01/2019", dec="01/05/2024", rec="E8"), ep("B", "01/01/2019", dec="01/05/2024", rec="E8"),
-                ep("C", "01/01/2019", dec="01/05/2024", rec="E8"),
-                ep("D", "01/01/2020", dec="01/05/2024", rec="E13"),   # left care at 14
-                ep("H", "01/01/2019")]                                # still looked after
-    last_year = [ep("E", "01/01/2020", dec="01/12/2023", rec="E45"),  # special guardianship at 16
-                 ep("F", "01/02/2024", dec="15/03/2024", rec="E13"),  # 6 weeks in care at 16: not 13 weeks
-                 ep("G", "01/01/2019", dec="01/03/2022", rec="E8")]   # 21 on the last day
-    plans = [{"child_id": c, "plan_date": d} for c, d in [
-        ("A", "2024-09-30"),   # exactly 6 months before 31 March: counts
-        ("B", "2024-09-29"),   # a day too old
-        ("C", "2024-12-01"), ("D", "2024-12-01")]]
-    pa = [{"child_id": c, "worker_id": "P1", "team_id": "LC", "allocation_type": "PA", "start_date": "2024-05-01",
-           "end_date": end} for c, end in [("A", ""), ("B", ""), ("C", "2025-03-30"), ("D", "")]]
-    loads = [("ssda903", "2023-24", {"Header": header, "Episodes": last_year}),
-             ("ssda903", Y, {"Header": header, "Episodes": episodes}),
-             ("cms", Y, {"pathway_plans": plans, "allocations": pa})]
-    # Care leavers: A, B, C. Only A has both a review in the 6 months and a personal adviser on the day.
-    assert nums(CL06, loads, [Y]) == {(Y, None): (1, 3, 0.3333)}
+
+def test_cla02_uasc_share_of_children_looked_after():
+    episodes = [ep("A", "01/01/2025"), ep("B", "01/01/2025"), ep("C", "01/01/2025")]
+    uasc = [{"CHILD": "A", "SEX": "M", "DOB": "01/01/2008", "DUC": "01/01/2026"},
+            {"CHILD": "B", "SEX": "M", "DOB": "01/01/2007", "DUC": "01/01/2025"}]  # no longer UASC on 31 March
+    loads = [("ssda903", Y, {"Episodes": episodes, "UASC": uasc})]
+    assert nums(CLA02, loads, [Y]) == {(Y, None): (1, 3, 0.3333)}
+
+
+
+def test_cla05_long_term_stability():
+    header = [{"CHILD": c, "DOB": "01/01/2015", "SEX": "M"} for c in "ABC"] + [{"CHILD": "D", "DOB": "01/01/2008"}]
+    episodes = [
+        ep("A", "01/01/2022"),  # in care 3 years, same placement: stable
+        ep("B", "01/01/2022", dec="01/06/2024", rec="X1"), ep("B", "01/06/2024", rne="P"),  # moved last year
+        ep("C", "01/01/2024"),  # in care only 15 months: not in the population
+        ep("D", "01/01/2020"),  # aged 17: not in the population
+    ]
+    loads = [("ssda903", Y, {"Header": header, "Episodes": episodes})]
+    assert nums(CLA05, loads, [Y]) == {(Y, None): (1, 2, 0.5)}
+
+
+
+def test_cla14_went_missing_but_not_just_away():
+    episodes = [ep("A", "01/01/2024"), ep("B", "01/01/2024"), ep("C", "01/01/2024")]
+    missing = [{"CHILD": "A", "MISSING": "M", "MIS_START": "01/06/2024"},
+               {"CHILD": "B", "MISSING": "A", "MIS_START": "01/06/2024"},
+               {"CHILD": "C", "MISSING": "M", "MIS_START": "01/02/2024"}]  # before the year
+    loads = [("ssda903", Y, {"Episodes": episodes, "Missing": missing})]
+    assert nums(CLA14, loads, [Y]) == {(Y, None): (1, 3, 0.3333)}
+
+
+
+def test_cla18_participation_in_reviews():
+    reviews = [{"CHILD": "A", "REVIEW": "01/06/2024", "REVIEW_CODE": "PN1"},
+               {"CHILD": "B", "REVIEW": "01/06/2024", "REVIEW_CODE": "PN7"},
+               {"CHILD": "C", "REVIEW": "01/06/2024", "REVIEW_CODE": "PN0"}]  # under 4: not counted
+    assert nums(CLA18, [("ssda903", Y, {"Reviews": reviews})], [Y]) == {(Y, None): (1, 2, 0.5)}
+
+
+
+def test_cla19_adoptions_among_children_leaving_care():
+    episodes = [ep("A", "01/01/2023", dec="01/06/2024", rec="E11"), ep("B", "01/01/2023", dec="01/06/2024", rec="E4A"),
+                ep("C", "01/01/2023", dec="01/06/2024", rec="X1"), ep("C", "01/06/2024", rne="P")]
+    assert nums(CLA19, [("ssda903", Y, {"Episodes": episodes})], [Y]) == {(Y, None): (1, 2, 0.5)}
