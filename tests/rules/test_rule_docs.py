@@ -22,3 +22,14 @@ def test_every_rule_has_a_spec_test_naming_it():
 
     missing = [r.code for rc in ("ssda903", "cin") for r in rules_for(rc) if not named(r.code)]
     assert not missing, f"rules without a spec test: {missing}"
+
+
+def test_cross_doc_names_the_file_of_every_check():
+    import re
+
+    from clearsight.rules.discover import source_files
+
+    text = (DOCS / "cross.md").read_text()
+    missing = [code for code, path in source_files("cross").items()
+               if not re.search(rf"^\| {code} \|.*{re.escape(path)}", text, re.M)]
+    assert not missing, f"docs/rules/cross.md does not name the file of: {missing}"

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from clearsight.rules.definition import catalogue
+from clearsight.rules.discover import source_files
 from clearsight.rules.validate import rules_for
 
 TITLES = {"ssda903": "SSDA903", "cin": "CIN census"}
@@ -88,15 +89,18 @@ def catalogue_doc(return_code: str) -> str:
              "Every code of the DfE catalogue (`src/clearsight/reference/rules/`) with the collection years it "
              "belongs to and its status in Clearsight. Inputs a rule needs beyond the return itself: "
              "`previous` (last year's return), `providers` (Ofsted's provider lists), `la` (the council's code), "
-             "`postcodes` (the national postcode lookup), `xml` (the XML form of the return).", "",
-             "| code | type | tables | years | status | DfE message |", "|---|---|---|---|---|---|"]
+             "`postcodes` (the national postcode lookup), `xml` (the XML form of the return). *Defined in* is the "
+             "file that holds the rule's definition (paths from the repository's root).", "",
+             "| code | type | tables | years | status | defined in | DfE message |", "|---|---|---|---|---|---|---|"]
+    files = source_files(return_code)
     for code, entry in catalogue(return_code).items():
         rule = rules.get(code)
         status = "implemented" if rule else "**missing**"
         if rule and rule.needs:
             status += " (needs " + ", ".join(rule.needs) + ")"
+        where = f"[{files[code]}](../../{files[code]})" if code in files else ""
         lines.append(f"| {code} | {entry.type} | {', '.join(entry.tables)} | {' '.join(entry.years)} | {status} | "
-                     f"{_cell(entry.message)} |")
+                     f"{where} | {_cell(entry.message)} |")
     return "\n".join(lines) + "\n"
 
 

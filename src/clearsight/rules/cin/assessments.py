@@ -1,7 +1,9 @@
 """CIN census rules on Assessments: dates, open assessments and the factors identified."""
 
+from clearsight.rules.cin.sql import before_referral, overlapping
 from clearsight.rules.cin.workdays import working_day_before_sql
 from clearsight.rules.definition import Rule
+from clearsight.rules.families import dates_out_of_order, outside_collection_year
 
 FACTORS = ("1A", "1B", "1C", "2A", "2B", "2C", "3A", "3B", "3C", "4A", "4B", "4C", "5A", "5B", "5C", "6A", "6B",
            "6C", "7A", "8B", "8C", "8D", "8E", "8F", "9A", "10A", "11A", "12A", "13A", "14A", "15A", "16A", "17A",
@@ -9,18 +11,10 @@ FACTORS = ("1A", "1B", "1C", "2A", "2B", "2C", "3A", "3B", "3C", "4A", "4B", "4C
 _FACTORS = "[" + ", ".join(f"'{c}'" for c in FACTORS) + "]"
 _N_FACTORS = "len(coalesce(factors, []))"
 
-R1103 = Rule("1103", "cin", {"Assessments": ("AssessmentActualStartDate",), "CINdetails": ("CINreferralDate",)}, """
-    WITH bad AS (
-        SELECT a.row_no AS ass_row, r.row_no AS ref_row, a.child_id
-        FROM Assessments a JOIN CINdetails r ON a.referral_row = r.row_no
-        WHERE a.start_date < r.referral_date)
-    SELECT 'Assessments', ass_row, child_id FROM bad
-    UNION ALL SELECT 'CINdetails', ref_row, child_id FROM bad
-""")
+R1103 = before_referral("1103", "Assessments", "AssessmentActualStartDate", "start_date")
 
-R8608 = Rule("8608", "cin", {"Assessments": ("AssessmentActualStartDate", "AssessmentAuthorisationDate")}, """
-    SELECT 'Assessments', row_no, child_id FROM Assessments WHERE start_date > authorisation_date
-""")
+R8608 = dates_out_of_order("cin", "8608", "Assessments", ("AssessmentActualStartDate", "AssessmentAuthorisationDate"),
+                           earlier="start_date", later="authorisation_date")
 
 R8614 = Rule("8614", "cin", {"Assessments": ("AssessmentAuthorisationDate", "AssessmentFactors")}, f"""
     SELECT 'Assessments', row_no, child_id FROM Assessments WHERE authorisation_date IS NULL AND {_N_FACTORS} > 0
@@ -33,10 +27,7 @@ R8670Q = Rule("8670Q", "cin", {"Assessments": ("AssessmentActualStartDate", "Ass
            "bank holidays skipped), the reference date not counted. The peer counts back 44, so it also queries "
            "an assessment that started exactly 45 working days before the reference date.")
 
-R8696 = Rule("8696", "cin", {"Assessments": ("AssessmentAuthorisationDate",)}, """
-    SELECT 'Assessments', row_no, child_id FROM Assessments
-    WHERE authorisation_date NOT BETWEEN collection_start() AND collection_end()
-""")
+R8696 = outside_collection_year("cin", "8696", "Assessments", "AssessmentAuthorisationDate", "authorisation_date")
 
 R8736 = Rule("8736", "cin", {"Assessments": ("AssessmentAuthorisationDate", "AssessmentActualStartDate")}, """
     SELECT 'Assessments', row_no, child_id FROM Assessments
@@ -44,18 +35,12 @@ R8736 = Rule("8736", "cin", {"Assessments": ("AssessmentAuthorisationDate", "Ass
       AND (start_date IS NULL OR start_date NOT BETWEEN collection_start() AND collection_end())
 """, notes="An open assessment with no start date is reported too (its start cannot fall within the year).")
 
-R8863Q = Rule("8863Q", "cin", {"Assessments": ("AssessmentActualStartDate", "AssessmentAuthorisationDate")}, """
-    WITH pairs AS (
-        SELECT a.row_no AS a_row, b.row_no AS b_row, a.child_id FROM Assessments a
-        JOIN Assessments b ON a.referral_row = b.referral_row AND a.row_no <> b.row_no
-        WHERE a.start_date >= b.start_date
-          AND (a.start_date <= b.authorisation_date
-               OR (b.authorisation_date IS NULL AND a.start_date <= collection_end())))
-    SELECT 'Assessments', a_row, child_id FROM pairs
-    UNION ALL SELECT 'Assessments', b_row, child_id FROM pairs
-""", notes="Within one episode, an assessment may not start on or between another's start and authorisation "
-           "date (or the reference date if it is open). Two identical assessments count as overlapping; the "
-           "peer skips pairs with the same start and end dates.")
+R8863Q = overlapping(
+    "8863Q", "Assessments", ("AssessmentActualStartDate", "AssessmentAuthorisationDate"), within="referral_row",
+    start="start_date", end="authorisation_date",
+    notes="Within one episode, an assessment may not start on or between another's start and authorisation "
+          "date (or the reference date if it is open). Two identical assessments count as overlapping; the "
+          "peer skips pairs with the same start and end dates.")
 
 R8869 = Rule("8869", "cin", {"Assessments": ("AssessmentFactors",)}, """
     SELECT 'Assessments', row_no, child_id FROM Assessments

@@ -1,19 +1,18 @@
 """CIN census rules on ChildProtectionPlans and their Reviews."""
 
+from clearsight.rules.cin.sql import (
+    after_death,
+    before_referral,
+    on_no_further_action_referral,
+    overlapping,
+    with_child_row,
+)
 from clearsight.rules.definition import Rule
+from clearsight.rules.families import dates_out_of_order, outside_collection_year, same_day
 
 CATEGORIES_OF_ABUSE = "('NEG', 'PHY', 'SAB', 'EMO', 'MUL')"
-# Each CP plan with its child (through its CINdetails).
-_CPPS = "(SELECT p.*, r.child_row FROM ChildProtectionPlans p JOIN CINdetails r ON p.referral_row = r.row_no)"
 
-R1105 = Rule("1105", "cin", {"ChildProtectionPlans": ("CPPstartDate",), "CINdetails": ("CINreferralDate",)}, """
-    WITH bad AS (
-        SELECT p.row_no AS cpp_row, r.row_no AS ref_row, p.child_id
-        FROM ChildProtectionPlans p JOIN CINdetails r ON p.referral_row = r.row_no
-        WHERE p.start_date < r.referral_date)
-    SELECT 'ChildProtectionPlans', cpp_row, child_id FROM bad
-    UNION ALL SELECT 'CINdetails', ref_row, child_id FROM bad
-""")
+R1105 = before_referral("1105", "ChildProtectionPlans", "CPPstartDate", "start_date")
 
 R2883 = Rule("2883", "cin", {"ChildProtectionPlans": ("CPPstartDate",)}, """
     SELECT 'ChildProtectionPlans', NULL, NULL
@@ -56,17 +55,9 @@ R8730 = Rule("8730", "cin", {"ChildProtectionPlans": ("NumberOfPreviousCPP",)}, 
     WHERE number_of_previous_cpp IS NULL OR number_of_previous_cpp < 0
 """)
 
-R8832 = Rule("8832", "cin", {"ChildProtectionPlans": ("LAchildID",), "CINdetails": ("ReferralNFA",)}, """
-    WITH bad AS (
-        SELECT p.row_no AS cpp_row, r.row_no AS ref_row, p.child_id
-        FROM ChildProtectionPlans p JOIN CINdetails r ON p.referral_row = r.row_no WHERE r.referral_nfa)
-    SELECT 'ChildProtectionPlans', cpp_row, child_id FROM bad
-    UNION ALL SELECT 'CINdetails', ref_row, child_id FROM bad
-""")
+R8832 = on_no_further_action_referral("8832", "ChildProtectionPlans")
 
-R8840 = Rule("8840", "cin", {"ChildProtectionPlans": ("CPPstartDate", "CPPendDate")}, """
-    SELECT 'ChildProtectionPlans', row_no, child_id FROM ChildProtectionPlans WHERE start_date = end_date
-""")
+R8840 = same_day("cin", "8840", "ChildProtectionPlans", ("CPPstartDate", "CPPendDate"), "start_date", "end_date")
 
 R8841 = Rule("8841", "cin", {"ChildProtectionPlans": ("CPPstartDate",), "Reviews": ("CPPreviewDate",)}, """
     WITH bad AS (
@@ -82,60 +73,41 @@ R8842Q = Rule("8842Q", "cin", {"Reviews": ("CPPreviewDate",)}, """
 """, notes="A review date that is blank or not a date. A Reviews block with no CPPreviewDate element at all "
            "leaves no Reviews row to report (the schema check reports it).")
 
-R8905 = Rule("8905", "cin", {"ChildProtectionPlans": ("InitialCategoryOfAbuse",)}, f"""
+
+def _category_of_abuse(code: str, field: str, column: str) -> Rule:
+    """A category of abuse that is blank or not one of the DfE's codes."""
+    return Rule(code, "cin", {"ChildProtectionPlans": (field,)}, f"""
     SELECT 'ChildProtectionPlans', row_no, child_id FROM ChildProtectionPlans
-    WHERE initial_category IS NULL OR initial_category NOT IN {CATEGORIES_OF_ABUSE}
+    WHERE {column} IS NULL OR {column} NOT IN {CATEGORIES_OF_ABUSE}
 """)
 
-R8910 = Rule("8910", "cin", {"ChildProtectionPlans": ("LatestCategoryOfAbuse",)}, f"""
-    SELECT 'ChildProtectionPlans', row_no, child_id FROM ChildProtectionPlans
-    WHERE latest_category IS NULL OR latest_category NOT IN {CATEGORIES_OF_ABUSE}
-""")
 
-R8915 = Rule("8915", "cin", {"ChildProtectionPlans": ("CPPstartDate",), "ChildIdentifiers": ("PersonDeathDate",)}, f"""
-    WITH bad AS (
-        SELECT p.row_no AS cpp_row, c.row_no AS child_row, p.child_id
-        FROM {_CPPS} p JOIN ChildIdentifiers c ON p.child_row = c.row_no WHERE p.start_date > c.death_date)
-    SELECT 'ChildProtectionPlans', cpp_row, child_id FROM bad
-    UNION ALL SELECT 'ChildIdentifiers', child_row, child_id FROM bad
-""")
+R8905 = _category_of_abuse("8905", "InitialCategoryOfAbuse", "initial_category")
 
-R8920 = Rule("8920", "cin", {"ChildProtectionPlans": ("CPPendDate",), "ChildIdentifiers": ("PersonDeathDate",)}, f"""
-    WITH bad AS (
-        SELECT p.row_no AS cpp_row, c.row_no AS child_row, p.child_id
-        FROM {_CPPS} p JOIN ChildIdentifiers c ON p.child_row = c.row_no WHERE p.end_date > c.death_date)
-    SELECT 'ChildProtectionPlans', cpp_row, child_id FROM bad
-    UNION ALL SELECT 'ChildIdentifiers', child_row, child_id FROM bad
-""")
+R8910 = _category_of_abuse("8910", "LatestCategoryOfAbuse", "latest_category")
 
-R8925 = Rule("8925", "cin", {"ChildProtectionPlans": ("CPPstartDate", "CPPendDate")}, """
-    SELECT 'ChildProtectionPlans', row_no, child_id FROM ChildProtectionPlans WHERE end_date < start_date
-""")
+R8915 = after_death("8915", "ChildProtectionPlans", "CPPstartDate", "start_date")
 
-R8930 = Rule("8930", "cin", {"ChildProtectionPlans": ("CPPendDate",)}, """
-    SELECT 'ChildProtectionPlans', row_no, child_id FROM ChildProtectionPlans
-    WHERE end_date NOT BETWEEN collection_start() AND collection_end()
-""")
+R8920 = after_death("8920", "ChildProtectionPlans", "CPPendDate", "end_date")
+
+R8925 = dates_out_of_order("cin", "8925", "ChildProtectionPlans", ("CPPstartDate", "CPPendDate"),
+                           earlier="start_date", later="end_date")
+
+R8930 = outside_collection_year("cin", "8930", "ChildProtectionPlans", "CPPendDate", "end_date")
 
 R8935 = Rule("8935", "cin", {"ChildProtectionPlans": ("CPPendDate",)}, f"""
-    SELECT 'ChildProtectionPlans', row_no, child_id FROM {_CPPS}
+    SELECT 'ChildProtectionPlans', row_no, child_id FROM {with_child_row("ChildProtectionPlans")}
     WHERE end_date IS NULL QUALIFY count(*) OVER (PARTITION BY child_row) > 1
 """, notes="Per child, across its episodes; reports the open plans. The peer groups plans by their position "
            "within each CINdetails, so it compares the first plan of one episode with the first of another "
            "and misses two open plans in the same episode.")
 
-R8940 = Rule("8940", "cin", {"ChildProtectionPlans": ("CPPstartDate", "CPPendDate")}, f"""
-    WITH p AS {_CPPS},
-    pairs AS (
-        SELECT a.row_no AS a_row, b.row_no AS b_row, a.child_id FROM p a
-        JOIN p b ON a.child_row = b.child_row AND a.row_no <> b.row_no
-        WHERE a.start_date >= b.start_date
-          AND (a.start_date <= b.end_date OR (b.end_date IS NULL AND a.start_date <= collection_end())))
-    SELECT 'ChildProtectionPlans', a_row, child_id FROM pairs
-    UNION ALL SELECT 'ChildProtectionPlans', b_row, child_id FROM pairs
-""", notes="Per child, across its episodes: a plan may not start on or between another plan's start and end "
-           "date (or the reference date if it is open). The peer skips pairs of plans that hold the same "
-           "position in different episodes.")
+R8940 = overlapping(
+    "8940", "ChildProtectionPlans", ("CPPstartDate", "CPPendDate"), within="child_row", start="start_date",
+    end="end_date",
+    notes="Per child, across its episodes: a plan may not start on or between another plan's start and end "
+          "date (or the reference date if it is open). The peer skips pairs of plans that hold the same "
+          "position in different episodes.")
 
 RULES = [R1105, R2883, R2885, R8720, R8730, R8832, R8840, R8841, R8842Q, R8905, R8910, R8915, R8920, R8925, R8930,
          R8935, R8940]

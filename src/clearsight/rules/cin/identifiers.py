@@ -1,10 +1,8 @@
 """CIN census rules on ChildIdentifiers and ChildCharacteristics: IDs, UPNs, sex, dates of birth and death."""
 
+from clearsight.rules.cin.sql import sql_list
 from clearsight.rules.definition import Rule
-
-
-def _sql_list(values) -> str:
-    return "(" + ", ".join(f"'{v}'" for v in values) + ")"
+from clearsight.rules.families import after_collection_end, outside_collection_year
 
 
 def _ranges(*spans) -> list[str]:
@@ -49,8 +47,8 @@ R1520 = Rule("1520", "cin", {"ChildIdentifiers": ("UPN",)}, """
 
 R1530 = Rule("1530", "cin", {"ChildIdentifiers": ("UPN",)}, f"""
     SELECT 'ChildIdentifiers', row_no, child_id FROM ChildIdentifiers
-    WHERE upn IS NOT NULL AND substr(upn, 2, 3) NOT IN {_sql_list(UPN_LA_CODES)}
-      AND NOT (year(collection_end()) >= 2024 AND substr(upn, 2, 3) IN {_sql_list(UPN_LA_CODES_2023)})
+    WHERE upn IS NOT NULL AND substr(upn, 2, 3) NOT IN {sql_list(UPN_LA_CODES)}
+      AND NOT (year(collection_end()) >= 2024 AND substr(upn, 2, 3) IN {sql_list(UPN_LA_CODES_2023)})
 """, notes="942 and 943 (the councils created in April 2023) are accepted from 2023-24, as the peer does. "
            "A UPN shorter than 13 characters is checked too (its characters 2-4 are what they are); the "
            "peer checks only 13-character UPNs.")
@@ -92,13 +90,13 @@ R2886Q = Rule("2886Q", "cin", {"ChildIdentifiers": ("Sex", "GenderCurrent", "Exp
 
 R4180 = Rule("4180", "cin", {"ChildIdentifiers": ("Sex", "GenderCurrent")}, f"""
     SELECT 'ChildIdentifiers', row_no, child_id FROM ChildIdentifiers
-    WHERE CASE WHEN {SEX_ERA} THEN sex IS NULL OR sex NOT IN {_sql_list(SEX)}
-               ELSE gender_current IS NULL OR gender_current NOT IN {_sql_list(GENDER_CURRENT)} END
+    WHERE CASE WHEN {SEX_ERA} THEN sex IS NULL OR sex NOT IN {sql_list(SEX)}
+               ELSE gender_current IS NULL OR gender_current NOT IN {sql_list(GENDER_CURRENT)} END
 """, notes="Sex (M, F, U) from 2024-25; GenderCurrent (1, 2, 0, 9) in earlier years.")
 
 R4220 = Rule("4220", "cin", {"ChildCharacteristics": ("Ethnicity",)}, f"""
     SELECT 'ChildCharacteristics', row_no, child_id FROM ChildCharacteristics
-    WHERE ethnicity IS NULL OR ethnicity NOT IN {_sql_list(ETHNICITY)}
+    WHERE ethnicity IS NULL OR ethnicity NOT IN {sql_list(ETHNICITY)}
 """)
 
 R8500 = Rule("8500", "cin", {"ChildIdentifiers": ("LAchildID",)}, """
@@ -110,9 +108,7 @@ R8510 = Rule("8510", "cin", {"ChildIdentifiers": ("LAchildID",)}, """
     WHERE child_id IS NOT NULL QUALIFY count(*) OVER (PARTITION BY child_id) > 1
 """)
 
-R8520 = Rule("8520", "cin", {"ChildIdentifiers": ("PersonBirthDate",)}, """
-    SELECT 'ChildIdentifiers', row_no, child_id FROM ChildIdentifiers WHERE dob > collection_end()
-""")
+R8520 = after_collection_end("cin", "8520", "ChildIdentifiers", "PersonBirthDate", "dob")
 
 R8525Q = Rule("8525Q", "cin", {"ChildIdentifiers": ("PersonBirthDate", "ExpectedPersonBirthDate")}, """
     SELECT 'ChildIdentifiers', row_no, child_id FROM ChildIdentifiers
@@ -132,10 +128,7 @@ R8535Q = Rule("8535Q", "cin", {"ChildIdentifiers": ("PersonDeathDate", "PersonBi
 """, notes="Needs both dates. The peer also queries a death date with no date of birth, which the DfE "
            "text (death date on or after date of birth) does not ask.")
 
-R8545Q = Rule("8545Q", "cin", {"ChildIdentifiers": ("PersonDeathDate",)}, """
-    SELECT 'ChildIdentifiers', row_no, child_id FROM ChildIdentifiers
-    WHERE death_date NOT BETWEEN collection_start() AND collection_end()
-""")
+R8545Q = outside_collection_year("cin", "8545Q", "ChildIdentifiers", "PersonDeathDate", "death_date")
 
 R8750 = Rule("8750", "cin", {"ChildIdentifiers": ("Sex", "GenderCurrent", "PersonBirthDate",
                                                   "ExpectedPersonBirthDate")}, f"""

@@ -1,7 +1,9 @@
 """CIN census rules on CINdetails: referral and closure dates, codes, open episodes and activity."""
 
+from clearsight.rules.cin.sql import after_death, sql_list
 from clearsight.rules.cin.workdays import working_day_before_sql
 from clearsight.rules.definition import Rule
+from clearsight.rules.families import dates_out_of_order, outside_collection_year
 
 REFERRAL_SOURCES = ("1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C", "3D", "3E", "3F", "4", "5A", "5B",
                     "5C", "5D", "6", "7", "8", "9", "10")
@@ -9,8 +11,6 @@ PRIMARY_NEED = ("N0", "N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8", "N9")
 REASONS_FOR_CLOSURE = ("RC1", "RC2", "RC3", "RC4", "RC5", "RC6", "RC7", "RC8", "RC9")
 
 
-def _sql_list(values) -> str:
-    return "(" + ", ".join(f"'{v}'" for v in values) + ")"
 
 
 R2990 = Rule("2990", "cin", {"CINdetails": ("ReasonForClosure", "DateOfInitialCPC"), "Section47": ("LAchildID",),
@@ -39,14 +39,7 @@ R2991Q = Rule("2991Q", "cin", {"CINdetails": ("LAchildID",), "Section47": ("LAch
 """, notes="Reports the episode (the catalogue's table) and its Section47 modules; the peer reports only the "
            "Section47 modules.")
 
-R8555Q = Rule("8555Q", "cin", {"CINdetails": ("CINreferralDate",), "ChildIdentifiers": ("PersonDeathDate",)}, """
-    WITH bad AS (
-        SELECT r.row_no AS ref_row, c.row_no AS child_row, r.child_id
-        FROM CINdetails r JOIN ChildIdentifiers c ON r.child_row = c.row_no
-        WHERE r.referral_date > c.death_date)
-    SELECT 'CINdetails', ref_row, child_id FROM bad
-    UNION ALL SELECT 'ChildIdentifiers', child_row, child_id FROM bad
-""")
+R8555Q = after_death("8555Q", "CINdetails", "CINreferralDate", "referral_date")
 
 R8565 = Rule("8565", "cin", {
     "CINdetails": ("CINclosureDate", "DateOfInitialCPC"),
@@ -112,22 +105,18 @@ R8610 = Rule("8610", "cin", {"CINdetails": ("ReferralNFA", "PrimaryNeedCode")}, 
     SELECT 'CINdetails', row_no, child_id FROM CINdetails WHERE referral_nfa = false AND primary_need IS NULL
 """)
 
-R8620 = Rule("8620", "cin", {"CINdetails": ("CINclosureDate",)}, """
-    SELECT 'CINdetails', row_no, child_id FROM CINdetails
-    WHERE closure_date NOT BETWEEN collection_start() AND collection_end()
-""")
+R8620 = outside_collection_year("cin", "8620", "CINdetails", "CINclosureDate", "closure_date")
 
-R8630 = Rule("8630", "cin", {"CINdetails": ("CINreferralDate", "CINclosureDate")}, """
-    SELECT 'CINdetails', row_no, child_id FROM CINdetails WHERE closure_date < referral_date
-""")
+R8630 = dates_out_of_order("cin", "8630", "CINdetails", ("CINreferralDate", "CINclosureDate"),
+                           earlier="referral_date", later="closure_date")
 
 R8640 = Rule("8640", "cin", {"CINdetails": ("ReasonForClosure",)}, f"""
     SELECT 'CINdetails', row_no, child_id FROM CINdetails
-    WHERE reason_for_closure NOT IN {_sql_list(REASONS_FOR_CLOSURE)}
+    WHERE reason_for_closure NOT IN {sql_list(REASONS_FOR_CLOSURE)}
 """)
 
 R8650 = Rule("8650", "cin", {"CINdetails": ("PrimaryNeedCode",)}, f"""
-    SELECT 'CINdetails', row_no, child_id FROM CINdetails WHERE primary_need NOT IN {_sql_list(PRIMARY_NEED)}
+    SELECT 'CINdetails', row_no, child_id FROM CINdetails WHERE primary_need NOT IN {sql_list(PRIMARY_NEED)}
 """)
 
 # A closure date that is present but not a date still counts as given here (as 903 rule 148 does).
@@ -199,7 +188,7 @@ R8831 = Rule("8831", "cin", {"CINdetails": ("ReferralNFA", "DateOfInitialCPC"),
 R8866 = Rule("8866", "cin", {"CINdetails": ("CINreferralDate", "ReferralSource")}, f"""
     SELECT 'CINdetails', row_no, child_id FROM CINdetails
     WHERE referral_date >= DATE '2013-04-01'
-      AND (referral_source IS NULL OR referral_source NOT IN {_sql_list(REFERRAL_SOURCES)})
+      AND (referral_source IS NULL OR referral_source NOT IN {sql_list(REFERRAL_SOURCES)})
 """)
 
 R8867 = Rule("8867", "cin", {"CINdetails": ("CINclosureDate",), "Assessments": ("AssessmentAuthorisationDate",)}, """

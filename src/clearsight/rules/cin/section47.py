@@ -1,16 +1,11 @@
 """CIN census rules on Section47 enquiries and initial child protection conferences."""
 
+from clearsight.rules.cin.sql import before_referral, overlapping
 from clearsight.rules.cin.workdays import working_day_before_sql
 from clearsight.rules.definition import Rule
+from clearsight.rules.families import outside_collection_year
 
-R1104 = Rule("1104", "cin", {"Section47": ("DateOfInitialCPC",), "CINdetails": ("CINreferralDate",)}, """
-    WITH bad AS (
-        SELECT s.row_no AS s47_row, r.row_no AS ref_row, s.child_id
-        FROM Section47 s JOIN CINdetails r ON s.referral_row = r.row_no
-        WHERE s.date_of_initial_cpc < r.referral_date)
-    SELECT 'Section47', s47_row, child_id FROM bad
-    UNION ALL SELECT 'CINdetails', ref_row, child_id FROM bad
-""")
+R1104 = before_referral("1104", "Section47", "DateOfInitialCPC", "date_of_initial_cpc")
 
 R2884 = Rule("2884", "cin", {"Section47": ("DateOfInitialCPC",), "CINdetails": ("DateOfInitialCPC",)}, """
     WITH bad AS (
@@ -22,14 +17,7 @@ R2884 = Rule("2884", "cin", {"Section47": ("DateOfInitialCPC",), "CINdetails": (
 """, notes="The same conference (the same date) recorded on a Section47 module and on its own CINdetails. The "
            "peer matches the dates across all of the child's episodes.")
 
-R2889 = Rule("2889", "cin", {"Section47": ("S47ActualStartDate",), "CINdetails": ("CINreferralDate",)}, """
-    WITH bad AS (
-        SELECT s.row_no AS s47_row, r.row_no AS ref_row, s.child_id
-        FROM Section47 s JOIN CINdetails r ON s.referral_row = r.row_no
-        WHERE s.start_date < r.referral_date)
-    SELECT 'Section47', s47_row, child_id FROM bad
-    UNION ALL SELECT 'CINdetails', ref_row, child_id FROM bad
-""")
+R2889 = before_referral("2889", "Section47", "S47ActualStartDate", "start_date")
 
 R8615 = Rule("8615", "cin", {"Section47": ("S47ActualStartDate", "DateOfInitialCPC")}, """
     SELECT 'Section47', row_no, child_id FROM Section47
@@ -43,10 +31,7 @@ R8675Q = Rule("8675Q", "cin", {"Section47": ("S47ActualStartDate", "DateOfInitia
 """, notes="'ReferenceDate minus 15 working days' counts back 15 working days, the reference date not counted. "
            "The peer counts back 14, so it also queries an enquiry that started exactly 15 working days before.")
 
-R8715 = Rule("8715", "cin", {"Section47": ("DateOfInitialCPC",)}, """
-    SELECT 'Section47', row_no, child_id FROM Section47
-    WHERE date_of_initial_cpc NOT BETWEEN collection_start() AND collection_end()
-""")
+R8715 = outside_collection_year("cin", "8715", "Section47", "DateOfInitialCPC", "date_of_initial_cpc")
 
 R8740 = Rule("8740", "cin", {"Section47": ("S47ActualStartDate", "DateOfInitialCPC", "ICPCnotRequired")}, """
     SELECT 'Section47', row_no, child_id FROM Section47
@@ -69,19 +54,12 @@ R8875 = Rule("8875", "cin", {"Section47": ("DateOfInitialCPC",)}, """
     SELECT 'Section47', row_no, child_id FROM Section47 WHERE isodow(date_of_initial_cpc) >= 6
 """)
 
-R8890 = Rule("8890", "cin", {"Section47": ("S47ActualStartDate", "DateOfInitialCPC")}, """
-    WITH pairs AS (
-        SELECT a.row_no AS a_row, b.row_no AS b_row, a.child_id FROM Section47 a
-        JOIN Section47 b ON a.referral_row = b.referral_row AND a.row_no <> b.row_no
-        WHERE a.start_date >= b.start_date
-          AND (a.start_date <= b.date_of_initial_cpc
-               OR (b.date_of_initial_cpc IS NULL AND b.icpc_not_required IS DISTINCT FROM true
-                   AND a.start_date <= collection_end())))
-    SELECT 'Section47', a_row, child_id FROM pairs
-    UNION ALL SELECT 'Section47', b_row, child_id FROM pairs
-""", notes="The catalogue files this rule under CINdetails; the enquiries themselves are reported (as the peer "
-           "does). Within one episode an enquiry may not start on or between another's start and conference "
-           "date, or its start and the reference date while it waits for a conference. Two identical enquiries "
-           "count as overlapping; the peer skips pairs with the same start and conference dates.")
+R8890 = overlapping(
+    "8890", "Section47", ("S47ActualStartDate", "DateOfInitialCPC"), within="referral_row", start="start_date",
+    end="date_of_initial_cpc", still_open="b.date_of_initial_cpc IS NULL AND b.icpc_not_required IS DISTINCT FROM true",
+    notes="The catalogue files this rule under CINdetails; the enquiries themselves are reported (as the peer "
+          "does). Within one episode an enquiry may not start on or between another's start and conference "
+          "date, or its start and the reference date while it waits for a conference. Two identical enquiries "
+          "count as overlapping; the peer skips pairs with the same start and conference dates.")
 
 RULES = [R1104, R2884, R2889, R8615, R8675Q, R8715, R8740, R8839, R8870Q, R8875, R8890]
