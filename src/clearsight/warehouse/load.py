@@ -22,13 +22,11 @@ import duckdb
 import pyarrow as pa
 
 from clearsight.config import warehouse_path
-from clearsight.returns.cin import parse_cin_xml
-from clearsight.returns.cms import parse_cms
+from clearsight.returns import registry
 from clearsight.returns.collect import Batch, Collector
-from clearsight.returns.csww import parse_csww_xml
 from clearsight.returns.problems import Finding, Problem, UnreadableFile
-from clearsight.returns.spec import Column, SourceTable, year_ending
-from clearsight.returns.ssda903 import parse_ssda903
+from clearsight.returns.spec import Column, SourceTable
+from clearsight.returns.years import CollectionYear
 from clearsight.warehouse.schema import SCHEMA_VERSION, ensure_schema, schema_version
 
 Progress = Callable[[str, int, int], None]
@@ -83,21 +81,8 @@ def content_key(return_code: str, year: str, hashes: list[str]) -> str:
 
 
 def parse(path: Path, return_code: str, year: str, out: Collector) -> Iterator[Batch]:
-    if return_code == "ssda903":
-        return parse_ssda903(path, year, out)
-    if return_code == "cin":
-        if path.is_dir():
-            raise UnreadableFile(Problem(path.name, "is a folder; the CIN census is one XML file",
-                                         expected="the census .xml file"))
-        return parse_cin_xml(path, year, out)
-    if return_code == "cms":
-        return parse_cms(path, year, out)
-    if return_code == "csww":
-        if path.is_dir():
-            raise UnreadableFile(Problem(path.name, "is a folder; the workforce census is one XML file",
-                                         expected="the census .xml file"))
-        return parse_csww_xml(path, year, out)
-    raise ValueError(f"unknown return {return_code!r}; expected ssda903, cin, cms or csww")
+    """The return's batches from ``path`` (its parser, from the registry)."""
+    return registry.get(return_code).parse(path, year, out)
 
 
 def connect(db_path: Path | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -275,7 +260,7 @@ def load_return(path: Path | str, return_code: str, year: str, *, db_path: Path 
     """Load one return's files for one collection year; see the module docstring for the guarantees."""
     started = time.perf_counter()
     path = Path(path)
-    year_ending(year)  # validates the year's form
+    CollectionYear.parse(year)  # validates the year's form
     files = input_files(path, return_code)
     if progress:
         progress("hashing", 0, len(files))
