@@ -36,6 +36,9 @@ LEGACY_YEARS = 19
 
 Progress = Callable[[str, int, int], None]
 
+# Where each return is written in a year's folder, by return code (the 903 is also written as ssda903.xml).
+RETURN_FILES = {"ssda903": "ssda903", "cin": "cin_census.xml", "cms": "cms", "csww": "csww.xml"}
+
 
 def _relevant(c: Child, first: Year, last: Year) -> bool:
     for r in c.referrals:
@@ -144,7 +147,7 @@ def run_synth(out: Path, children: int = 20000, years: list[str] | None = None, 
         report(f"Writing {y.label}", 0, 4)
         rows = build_903(kept, y, world, seed, dt)
         log903 = faults_mod.inject_903(rows, y, faults, frng) if faults > 0 else {}
-        write_ssda903_csv(rows.tables, folder / "ssda903")
+        write_ssda903_csv(rows.tables, folder / RETURN_FILES["ssda903"])
         write_ssda903_xml(rows.tables, folder / "ssda903.xml")
         report(f"Writing {y.label}", 1, 4)
         counts = {"children_known": 0, "referrals": 0, "referrals_nfa": 0, "assessments_completed": 0,
@@ -159,12 +162,12 @@ def run_synth(out: Path, children: int = 20000, years: list[str] | None = None, 
                     faults_mod.inject_cin(rec, y, faults, frng, logcin)
                 yield rec
 
-        write_cin_xml(folder / "cin_census.xml", y.cy, cin_header(y, la_info.old_la_code), cin_records())
+        write_cin_xml(folder / RETURN_FILES["cin"], y.cy, cin_header(y, la_info.old_la_code), cin_records())
         report(f"Writing {y.label}", 2, 4)
-        write_cms(kept, y, world, seed, folder / "cms", dt)
+        write_cms(kept, y, world, seed, folder / RETURN_FILES["cms"], dt)
         report(f"Writing {y.label}", 3, 4)
         write_ofsted(world, la_info.la_name, la_info.region, folder / "ofsted_providers.xlsx", la_names)
-        counts["workforce"] = write_csww(kept, y, world, seed, la_info.old_la_code, folder / "csww.xml")
+        counts["workforce"] = write_csww(kept, y, world, seed, la_info.old_la_code, folder / RETURN_FILES["csww"])
         report(f"Writing {y.label}", 4, 4)
         t = rows.tables
         counts.update({

@@ -171,8 +171,9 @@ def _value_checks(spec: SourceTable, year: str) -> list[tuple[Column, str, str]]
     return checks
 
 
-def _insert_batch(con: duckdb.DuckDBPyConnection, load_id: int, spec: SourceTable, batch: pa.Table,
-                  file_name: str, year: str) -> int:
+def insert_batch(con: duckdb.DuckDBPyConnection, load_id: int, spec: SourceTable, batch: pa.Table,
+                 file_name: str, year: str) -> int:
+    """Type one batch of a source table into its canonical table, and keep its bad values as findings."""
     con.register("_batch", batch)
     try:
         extras = [name for name, _t in spec.extra_columns]
@@ -202,6 +203,10 @@ def _insert_batch(con: duckdb.DuckDBPyConnection, load_id: int, spec: SourceTabl
         return batch.num_rows
     finally:
         _unregister(con, "_batch")
+
+
+# Transitional: rules/testing.py and measures/testing.py import the old name until they switch to insert_batch.
+_insert_batch = insert_batch
 
 
 def _unregister(con: duckdb.DuckDBPyConnection, name: str) -> None:
@@ -295,7 +300,7 @@ def load_into(con: duckdb.DuckDBPyConnection, path: Path, return_code: str, year
         first = True
         for spec, batch in parse(path, return_code, year, out):
             file_name = _file_of(out, spec, path)
-            rows[spec.canonical] = rows.get(spec.canonical, 0) + _insert_batch(
+            rows[spec.canonical] = rows.get(spec.canonical, 0) + insert_batch(
                 con, load_id, spec, batch, file_name, year)
             if first:
                 _pause_for_tests("after-first-batch")
