@@ -31,10 +31,10 @@ from typer.testing import CliRunner
 
 from clearsight.cli import app
 from clearsight.config import REFERENCE_DIR
-from clearsight.returns import cin as cin_module
+from clearsight.returns.cin import parse as cin_module
 from clearsight.returns.csvfiles import read_csv_table
 from clearsight.returns.problems import UnreadableFile
-from clearsight.returns.spec import ssda903_tables
+from clearsight.returns.ssda903.spec import ssda903_tables
 from clearsight.returns.xmlsafe import HashingReader, check_xml_file, iter_elements, root_tag
 from clearsight.warehouse.load import load_return
 

@@ -16,9 +16,9 @@ import duckdb
 import pytest
 from lxml import etree
 
-from clearsight.returns.cin import parse_cin_xml
+from clearsight.returns.cin.parse import parse_cin_xml
 from clearsight.returns.collect import Collector
-from clearsight.returns.ssda903 import parse_ssda903
+from clearsight.returns.ssda903.parse import parse_ssda903
 from clearsight.warehouse.load import load_return
 
 

@@ -12,9 +12,13 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from clearsight.returns.cms.spec import CMS_TABLES
+from clearsight.returns.ssda903.spec import SSDA903_TABLES
 from clearsight.synth import run_synth
-from clearsight.synth.cms import CMS_COLUMNS
-from clearsight.synth.writers import HEADERS_903
+
+# File name (without .csv) -> columns, as the returns' specs lay them out.
+HEADERS_903 = {t.file_name.removesuffix(".csv"): list(t.columns) for t in SSDA903_TABLES.values()}
+CMS_COLUMNS = {t.file_name.removesuffix(".csv"): t.source_columns for t in CMS_TABLES.values()}
 
 YEARS = ["2023-24", "2024-25", "2025-26"]
 

@@ -4,22 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .calendar import DateText, age_on
-from .model import Child
-from .simulate import World
-from .writers import Year, csv_writer, year_rng
-
-CMS_COLUMNS = {
-    "teams": ["team_id", "team_name", "service", "area"],
-    "workers": ["worker_id", "team_id", "role", "fte", "agency", "start_date", "end_date"],
-    "allocations": ["child_id", "worker_id", "team_id", "allocation_type", "start_date", "end_date"],
-    "contacts": ["contact_id", "child_id", "contact_date", "source", "outcome"],
-    "early_help": ["episode_id", "child_id", "team_id", "start_date", "assessment_completed_date", "end_date",
-                   "end_reason"],
-    "visits": ["visit_id", "child_id", "worker_id", "visit_date", "visit_type", "seen", "seen_alone"],
-    "pathway_plans": ["child_id", "plan_date", "pa_worker_id", "review_due_date"],
-    "return_interviews": ["child_id", "missing_start", "offered_date", "accepted", "completed_date"],
-}
+from clearsight.returns.cms.write import cms_csv_writers
+from clearsight.synth.calendar import DateText, age_on
+from clearsight.synth.model import Child
+from clearsight.synth.simulate import World
+from clearsight.synth.writers import Year, year_rng
 
 
 def _worker_on(c: Child, day: int, kinds=("SW",)) -> str | None:
@@ -30,12 +19,10 @@ def _worker_on(c: Child, day: int, kinds=("SW",)) -> str | None:
 
 
 def write_cms(children: list[Child], year: Year, world: World, seed: int, folder: Path, dt: DateText) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
+    """The extract's tables for ``year``, each row in its table's column order (``CMS_TABLES``)."""
     iso = dt.iso
     ys, ye = year.start, year.end
-    files = {name: csv_writer(folder / f"{name}.csv", cols) for name, cols in CMS_COLUMNS.items()}
-    w = {name: f[1] for name, f in files.items()}
-    try:
+    with cms_csv_writers(folder) as w:
         for t in world.teams:
             w["teams"].writerow([t.team_id, t.name, t.service, t.area])
         for wid, team, role, fte, agency, start, end in world.workers:
@@ -94,6 +81,3 @@ def write_cms(children: list[Child], year: Year, world: World, seed: int, folder
                         w["pathway_plans"].writerow([cid, iso(d), _worker_on(c, max(d, leave), ("PA",)) or "",
                                                      iso(d + 182)])
                     d += gap + rng.randrange(-30, 10)
-    finally:
-        for fh, _ in files.values():
-            fh.close()

@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import zlib
 from pathlib import Path
-from xml.sax.saxutils import escape
 
-from .model import Child
-from .simulate import World
-from .writers import Year, year_rng
+from clearsight.returns.csww.write import write_csww_xml
+from clearsight.synth.model import Child
+from clearsight.synth.simulate import World
+from clearsight.synth.writers import Year, year_rng
 
 SOCIAL_WORK_ROLES = {"SW": "5", "SSW": "4", "TM": "3"}  # CMS role -> CSWW OrgRole
 ETHNICITIES = [("WBRI", 62), ("WOTH", 6), ("MWBC", 2), ("AIND", 4), ("APKN", 2), ("BAFR", 8), ("BCRB", 4),
@@ -41,7 +41,7 @@ def _swe(rng) -> str:
 
 def write_csww(children: list[Child], year: Year, world: World, seed: int, old_la: str, path: Path) -> dict:
     """Write the census XML for ``year``; return its headline figures (FTE in post, agency FTE, cases)."""
-    ref = dt.date(year.ending - 1, 9, 30)
+    ref = dt.date(year.cy.start_year, 9, 30)
     ref_o = ref.toordinal()
     rng = year_rng(seed, year, 31)
     cases: dict[str, int] = {}
@@ -50,7 +50,7 @@ def write_csww(children: list[Child], year: Year, world: World, seed: int, old_l
             if a[2] == "SW" and a[3] <= ref_o and (a[4] is None or a[4] >= ref_o):
                 cases[a[0]] = cases.get(a[0], 0) + 1
     staff = [w for w in world.workers if w[2] in SOCIAL_WORK_ROLES and w[5] <= ref_o and (w[6] is None or w[6] >= ref_o)]
-    records: list[str] = []
+    records: list[dict[str, str]] = []
     in_post_fte = agency_fte = 0.0
     agency_heads = 0
     working_days = 253
@@ -61,7 +61,7 @@ def write_csww(children: list[Child], year: Year, world: World, seed: int, old_l
             agency_heads += 1
         else:
             in_post_fte += fte
-        records.append(_worker_xml(r, agency=int(agency), fte=fte, role=SOCIAL_WORK_ROLES[role], start=start,
+        records.append(worker_record(r, agency=int(agency), fte=fte, role=SOCIAL_WORK_ROLES[role], start=start,
                                    end=None, cases=cases.get(wid, 0),
                                    lost=round(r.expovariate(1 / (SICKNESS_RATE * working_days)) * fte, 2)))
     # Leavers in the twelve months to 30 September, at the England turnover rate.
@@ -71,44 +71,37 @@ def write_csww(children: list[Child], year: Year, world: World, seed: int, old_l
         fte = rng.choice((1.0, 1.0, 1.0, 0.8, 0.6))
         end = ref_o - rng.randrange(1, 365)
         start = end - rng.randrange(200, 3000)
-        records.append(_worker_xml(rng, agency=0, fte=fte, role=rng.choice(("5", "5", "4", "3")), start=start,
+        records.append(worker_record(rng, agency=0, fte=fte, role=rng.choice(("5", "5", "4", "3")), start=start,
                                    end=end, cases=0, lost=round(rng.uniform(0, 20) * fte, 2)))
         leaver_fte += fte
     vacancies = round(in_post_fte * VACANCY_RATE, 2)
-    with path.open("w", encoding="utf-8") as f:
-        f.write("<Message>\n<Header>\n<CollectionDetails><Collection>CSWW</Collection>"
-                f"<Year>{year.ending - 1}</Year><ReferenceDate>{ref.isoformat()}</ReferenceDate></CollectionDetails>\n"
-                f"<Source><SourceLevel>L</SourceLevel><LEA>{escape(old_la)}</LEA>"
-                "<SoftwareCode>clearsight-synth</SoftwareCode></Source>\n</Header>\n"
-                f"<LALevelVacancies><NumberOfVacancies>{vacancies:.2f}</NumberOfVacancies>"
-                f"<NoAgencyFTE>{agency_fte:.2f}</NoAgencyFTE><NoAgencyHeadcount>{agency_heads}</NoAgencyHeadcount>"
-                "</LALevelVacancies>\n")
-        f.writelines(records)
-        f.write("</Message>\n")
+    header = {"Collection": "CSWW", "Year": str(year.cy.start_year), "ReferenceDate": ref.isoformat(),
+              "SourceLevel": "L", "LEA": old_la, "SoftwareCode": "clearsight-synth"}
+    write_csww_xml(path, header, {"NumberOfVacancies": f"{vacancies:.2f}", "NoAgencyFTE": f"{agency_fte:.2f}",
+                                  "NoAgencyHeadcount": str(agency_heads)}, records)
     return {"fte_in_post": round(in_post_fte, 1), "agency_fte": round(agency_fte, 1), "leaver_fte": round(leaver_fte, 1),
             "vacancies": vacancies, "cases": sum(cases.get(w[0], 0) for w in staff if not w[4])}
 
 
-def _worker_xml(rng, *, agency: int, fte: float, role: str, start: int, end: int | None, cases: int,
-                lost: float) -> str:
+def worker_record(rng, *, agency: int, fte: float, role: str, start: int, end: int | None, cases: int,
+                  lost: float) -> dict[str, str]:
+    """One worker's census elements (drawn in this order, so a seed gives the same worker)."""
     born = dt.date(rng.randrange(1962, 2000), rng.randrange(1, 13), rng.randrange(1, 29))
-    parts = [
-        f"<AgencyWorker>{agency}</AgencyWorker>", f"<SWENo>{_swe(rng)}</SWENo>", f"<FTE>{fte:.6f}</FTE>",
-        f"<PersonBirthDate>{born.isoformat()}</PersonBirthDate>",
-        f"<GenderCurrent>{_pick(rng, [('2', 82), ('1', 17), ('9', 1)])}</GenderCurrent>",
-        f"<Ethnicity>{_pick(rng, ETHNICITIES)}</Ethnicity>", "<QualInst>Synthetic University</QualInst>",
-        f"<QualLevel>{_pick(rng, [('1', 40), ('2', 50), ('3', 10)])}</QualLevel>",
-        f"<StepUpGrad>{int(rng.random() < 0.05)}</StepUpGrad>", f"<OrgRole>{role}</OrgRole>",
-        f"<RoleStartDate>{dt.date.fromordinal(start).isoformat()}</RoleStartDate>",
-        f"<StartOrigin>{rng.choice(('1', '2', '4', '5', '9'))}</StartOrigin>",
-    ]
+    w = {
+        "AgencyWorker": str(agency), "SWENo": _swe(rng), "FTE": f"{fte:.6f}", "PersonBirthDate": born.isoformat(),
+        "GenderCurrent": _pick(rng, [("2", 82), ("1", 17), ("9", 1)]), "Ethnicity": _pick(rng, ETHNICITIES),
+        "QualInst": "Synthetic University", "QualLevel": _pick(rng, [("1", 40), ("2", 50), ("3", 10)]),
+        "StepUpGrad": str(int(rng.random() < 0.05)), "OrgRole": role,
+        "RoleStartDate": dt.date.fromordinal(start).isoformat(),
+        "StartOrigin": rng.choice(("1", "2", "4", "5", "9")),
+    }
     if end is not None:
-        parts += [f"<RoleEndDate>{dt.date.fromordinal(end).isoformat()}</RoleEndDate>",
-                  f"<LeaverDestination>{rng.choice(('1', '3', '4', '7', '9'))}</LeaverDestination>",
-                  f"<ReasonLeave>{rng.choice(('1', '2', '3', '5', '9', '10'))}</ReasonLeave>"]
+        w["RoleEndDate"] = dt.date.fromordinal(end).isoformat()
+        w["LeaverDestination"] = rng.choice(("1", "3", "4", "7", "9"))
+        w["ReasonLeave"] = rng.choice(("1", "2", "3", "5", "9", "10"))
     elif cases:
-        parts.append(f"<Cases30>{cases}</Cases30>")
-    parts += [f"<WorkingDaysLost>{lost:.2f}</WorkingDaysLost>",
-              f"<FrontlineGrad>{int(rng.random() < 0.08)}</FrontlineGrad>",
-              f"<CFKSSstatus>{rng.choice(('1', '2', '4'))}</CFKSSstatus>"]
-    return "<CSWWWorker>" + "".join(parts) + "</CSWWWorker>\n"
+        w["Cases30"] = str(cases)
+    w["WorkingDaysLost"] = f"{lost:.2f}"
+    w["FrontlineGrad"] = str(int(rng.random() < 0.08))
+    w["CFKSSstatus"] = rng.choice(("1", "2", "4"))
+    return w

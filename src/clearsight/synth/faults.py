@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
-from .simulate import upn_check_letter
+from clearsight.synth.simulate import upn_check_letter
 
 
 @lru_cache(maxsize=2)
@@ -43,7 +43,7 @@ def _uk_str(d: date) -> str:
 
 # ---- SSDA903 ------------------------------------------------------------------------------------
 # Each mutation: (rule code, table, predicate on the row, change to the row). Column positions follow
-# writers.HEADERS_903.
+# the 903 tables' column order (clearsight.returns.ssda903.spec.SSDA903_TABLES).
 def _set(i: int, v: str) -> Callable[[list[str]], None]:
     def f(r: list[str]) -> None:
         r[i] = v
@@ -64,35 +64,35 @@ def _duc_after_18(r: list[str]) -> None:
 
 
 MUTATIONS_903: list[tuple[str, str, Callable[[list[str]], bool], Callable[[list[str]], None]]] = [
-    ("103", "header", lambda r: True, _set(3, "XXXX")),
-    ("168", "header", lambda r: len(r[4]) == 13, _set(4, "A12345")),
-    ("442", "header", lambda r: True, _set(4, "")),
-    ("174", "header", lambda r: r[1] in ("1", "M"), _set(6, "01/01/2020")),
-    ("612", "header", lambda r: r[5] == "0", _set(6, "01/01/2020")),
-    ("143", "episodes", lambda r: True, _set(2, "Q")),
-    ("144", "episodes", lambda r: True, _set(3, "ZZ")),
-    ("145", "episodes", lambda r: True, _set(4, "N0")),
-    ("146", "episodes", lambda r: r[5] != "K3", _set(5, "X9")),
-    ("178", "episodes", lambda r: r[6] != "", _set(6, "PR9")),
-    ("149", "episodes", lambda r: r[8] != "", _set(8, "E99")),
-    ("148", "episodes", lambda r: r[7] != "", _set(8, "")),
-    ("356", "episodes", lambda r: r[7] != "", _dec_before_decom),
-    ("392c", "episodes", lambda r: r[11] != "", _set(11, "ZZ9 9ZZ")),
-    ("166", "reviews", lambda r: True, _set(2, "")),
-    ("167", "reviews", lambda r: True, _set(3, "PN9")),
-    ("1006", "missing", lambda r: True, _set(2, "X")),
-    ("567", "missing", lambda r: r[4] != "", _mis_end_before_start),
-    ("180", "oc2", lambda r: r[2] != "", _set(2, "45")),
-    ("196", "oc2", lambda r: r[3] != "", _set(3, "SDQ9")),
-    ("131", "oc3", lambda r: True, _set(2, "XX")),
-    ("132", "oc3", lambda r: r[2] == "YES", _set(3, "Q9")),
-    ("133", "oc3", lambda r: r[2] == "YES", _set(4, "Q9")),
-    ("175", "ad1", lambda r: True, _set(5, "3")),
-    ("177", "ad1", lambda r: True, _set(7, "L9")),
-    ("631", "previous_permanence", lambda r: True, _set(2, "P9")),
-    ("304", "uasc", lambda r: True, _duc_after_18),
-    ("SW02STG1", "social_workers", lambda r: True, _set(2, "XY1234")),
-    ("SW13STG1", "social_workers", lambda r: True, _set(5, "NOPE")),
+    ("103", "Header", lambda r: True, _set(3, "XXXX")),
+    ("168", "Header", lambda r: len(r[4]) == 13, _set(4, "A12345")),
+    ("442", "Header", lambda r: True, _set(4, "")),
+    ("174", "Header", lambda r: r[1] in ("1", "M"), _set(6, "01/01/2020")),
+    ("612", "Header", lambda r: r[5] == "0", _set(6, "01/01/2020")),
+    ("143", "Episodes", lambda r: True, _set(2, "Q")),
+    ("144", "Episodes", lambda r: True, _set(3, "ZZ")),
+    ("145", "Episodes", lambda r: True, _set(4, "N0")),
+    ("146", "Episodes", lambda r: r[5] != "K3", _set(5, "X9")),
+    ("178", "Episodes", lambda r: r[6] != "", _set(6, "PR9")),
+    ("149", "Episodes", lambda r: r[8] != "", _set(8, "E99")),
+    ("148", "Episodes", lambda r: r[7] != "", _set(8, "")),
+    ("356", "Episodes", lambda r: r[7] != "", _dec_before_decom),
+    ("392c", "Episodes", lambda r: r[11] != "", _set(11, "ZZ9 9ZZ")),
+    ("166", "Reviews", lambda r: True, _set(2, "")),
+    ("167", "Reviews", lambda r: True, _set(3, "PN9")),
+    ("1006", "Missing", lambda r: True, _set(2, "X")),
+    ("567", "Missing", lambda r: r[4] != "", _mis_end_before_start),
+    ("180", "OC2", lambda r: r[2] != "", _set(2, "45")),
+    ("196", "OC2", lambda r: r[3] != "", _set(3, "SDQ9")),
+    ("131", "OC3", lambda r: True, _set(2, "XX")),
+    ("132", "OC3", lambda r: r[2] == "YES", _set(3, "Q9")),
+    ("133", "OC3", lambda r: r[2] == "YES", _set(4, "Q9")),
+    ("175", "AD1", lambda r: True, _set(5, "3")),
+    ("177", "AD1", lambda r: True, _set(7, "L9")),
+    ("631", "PrevPerm", lambda r: True, _set(2, "P9")),
+    ("304", "UASC", lambda r: True, _duc_after_18),
+    ("SW02STG1", "SWEpisodes", lambda r: True, _set(2, "XY1234")),
+    ("SW13STG1", "SWEpisodes", lambda r: True, _set(5, "NOPE")),
 ]
 
 
@@ -129,7 +129,7 @@ def _d(s: str) -> date:
 
 
 def _details(rec):
-    return rec["details"]
+    return rec["CINdetails"]
 
 
 def _first(seq, pred):
@@ -141,22 +141,22 @@ def _first(seq, pred):
 
 def _cin_mutations(rec: dict, year) -> list[tuple[str, Callable[[], None]]]:
     out: list[tuple[str, Callable[[], None]]] = []
-    ref_end = date(year.ending, 3, 31)
+    ref_end = year.cy.reference_date
     for d in _details(rec):
         ref = _d(d["CINreferralDate"])
         a = _first(d["Assessments"], lambda a: a["AssessmentAuthorisationDate"])
-        if a is not None and ref > date(year.ending - 1, 4, 10):
+        if a is not None and ref > year.cy.first_day + timedelta(days=9):
             out.append(("1103", lambda a=a, ref=ref: a.__setitem__("AssessmentActualStartDate", _iso(ref - timedelta(days=5)))))
             out.append(("8608", lambda a=a: a.__setitem__(
                 "AssessmentActualStartDate", _iso(_d(a["AssessmentAuthorisationDate"]) + timedelta(days=3)))))
-        if a is not None and len(a["FactorsIdentifiedAtAssessment"]) >= 1 and "21" not in a["FactorsIdentifiedAtAssessment"]:
-            out.append(("8869", lambda a=a: a["FactorsIdentifiedAtAssessment"].append("21")))
-            out.append(("8898", lambda a=a: a["FactorsIdentifiedAtAssessment"].append(a["FactorsIdentifiedAtAssessment"][0])))
+        if a is not None and len(a["AssessmentFactors"]) >= 1 and "21" not in a["AssessmentFactors"]:
+            out.append(("8869", lambda a=a: a["AssessmentFactors"].append("21")))
+            out.append(("8898", lambda a=a: a["AssessmentFactors"].append(a["AssessmentFactors"][0])))
         if d["CINclosureDate"] and d["ReasonForClosure"]:
             out.append(("8805", lambda d=d: d.__setitem__("ReasonForClosure", "")))
             if _d(d["CINclosureDate"]) > ref:
                 out.append(("8630", lambda d=d, ref=ref: d.__setitem__("CINclosureDate", _iso(ref - timedelta(days=3)))))
-        p = _first(d["CINPlanDates"], lambda p: p["CINPlanEndDate"])
+        p = _first(d["CINplanDates"], lambda p: p["CINPlanEndDate"])
         if p is not None:
             out.append(("4011", lambda p=p: p.__setitem__("CINPlanEndDate", _iso(_d(p["CINPlanStartDate"]) - timedelta(days=4)))))
         cp = _first(d["ChildProtectionPlans"], lambda p: p["CPPendDate"])

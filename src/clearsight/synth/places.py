@@ -68,7 +68,8 @@ class Council:
 
 
 @lru_cache(maxsize=1)
-def _la_lookup() -> dict[str, Council]:
+def la_lookup() -> dict[str, Council]:
+    """Every council in the synthetic directory by LA code (name, old LA code, region)."""
     out = {}
     path = resources.files("clearsight.synth") / "data" / "la_codes.csv"
     with path.open(encoding="utf-8") as fh:
@@ -78,14 +79,14 @@ def _la_lookup() -> dict[str, Council]:
 
 
 def council(la_code: str) -> Council:
-    lookup = _la_lookup()
+    lookup = la_lookup()
     if la_code not in lookup:
         raise ValueError(f"Unknown local authority code {la_code!r}: expected an E-code from la_lookup.csv")
     return lookup[la_code]
 
 
 def all_old_la_codes() -> list[str]:
-    return sorted({c.old_la_code for c in _la_lookup().values() if c.old_la_code})
+    return sorted({c.old_la_code for c in la_lookup().values() if c.old_la_code})
 
 
 def _postcode_dir() -> Path:
@@ -98,7 +99,7 @@ def _postcode_dir() -> Path:
 
 
 @lru_cache(maxsize=1)
-def _all_postcodes() -> tuple[list, list, list, list]:
+def all_postcodes() -> tuple[list, list, list, list]:
     """The whole postcode directory as parallel lists (postcode, LA, easting, northing)."""
     pcs, las, es, ns = [], [], [], []
     for f in sorted(_postcode_dir().glob("postcodes_*.msgpack.br")):
@@ -124,7 +125,7 @@ class Places:
     """Postcode pools: inside the council, nearby (out of area, under ~20 miles) and far away."""
 
     def __init__(self, la_code: str, rng: random.Random, pool: int = 6000):
-        pcs, las, es, ns = _all_postcodes()
+        pcs, las, es, ns = all_postcodes()
         mine = lower_tier_codes(la_code)
         inside = [i for i, la in enumerate(las) if la in mine and _usable(la, es[i], ns[i])]
         if not inside:

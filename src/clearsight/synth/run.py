@@ -4,28 +4,26 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
-from . import faults as faults_mod
-from .calendar import DateText, WorkingDays, add_years
-from .cms import write_cms
-from .csww import write_csww
-from .model import Child, Referral
-from .params import RATES
-from .places import Places, _all_postcodes, _la_lookup, council
-from .simulate import Simulator, World, build_providers, build_teams, staff_teams
-from .writers import (
+from clearsight.returns.cin.write import write_cin_xml
+from clearsight.returns.ssda903.write import write_ssda903_csv, write_ssda903_xml
+from clearsight.synth import faults as faults_mod
+from clearsight.synth.calendar import DateText, WorkingDays, add_years
+from clearsight.synth.cms import write_cms
+from clearsight.synth.csww import write_csww
+from clearsight.synth.model import Child, Referral
+from clearsight.synth.params import RATES
+from clearsight.synth.places import Places, all_postcodes, council, la_lookup
+from clearsight.synth.simulate import W_SOURCE, Simulator, World, build_providers, build_teams, staff_teams
+from clearsight.synth.writers import (
     Year,
     build_903,
     build_cin_child,
-    cin_child_xml,
     cin_children,
-    cin_header,
     periods_in_year,
-    write_903_csv,
-    write_903_xml,
     write_ofsted,
 )
 
@@ -37,6 +35,9 @@ WARM_UP_YEARS = 3
 LEGACY_YEARS = 19
 
 Progress = Callable[[str, int, int], None]
+
+# Where each return is written in a year's folder, by return code (the 903 is also written as ssda903.xml).
+RETURN_FILES = {"ssda903": "ssda903", "cin": "cin_census.xml", "cms": "cms", "csww": "csww.xml"}
 
 
 def _relevant(c: Child, first: Year, last: Year) -> bool:
@@ -72,7 +73,7 @@ def run_synth(out: Path, children: int = 20000, years: list[str] | None = None, 
     legacy0 = first.start - int(LEGACY_YEARS * 365.25)
     wd = WorkingDays(date.fromordinal(legacy0).year - 1, date.fromordinal(last.end).year + 2)
     places = Places(la, random.Random(seed * 7919 + 1))
-    _all_postcodes.cache_clear()
+    all_postcodes.cache_clear()
     teams, by_service = build_teams(children)
     world = World(rng=rng, la_code=la, old_la=la_info.old_la_code, w0=w0, w1=last.end, wd=wd, places=places,
                   teams=teams, by_service=by_service)
@@ -136,7 +137,7 @@ def run_synth(out: Path, children: int = 20000, years: list[str] | None = None, 
     kept.sort(key=lambda c: c.cid)
 
     dt = DateText()
-    la_names = {code: info.la_name for code, info in _la_lookup().items()}
+    la_names = {code: info.la_name for code, info in la_lookup().items()}
     summary: dict = {"la_code": la, "seed": seed, "children_simulated": len(kept), "years": {}}
     fault_log: dict = {}
     frng = random.Random(seed * 104729 + 7)
@@ -146,26 +147,27 @@ def run_synth(out: Path, children: int = 20000, years: list[str] | None = None, 
         report(f"Writing {y.label}", 0, 4)
         rows = build_903(kept, y, world, seed, dt)
         log903 = faults_mod.inject_903(rows, y, faults, frng) if faults > 0 else {}
-        write_903_csv(rows, folder / "ssda903")
-        write_903_xml(rows, folder / "ssda903.xml")
+        write_ssda903_csv(rows.tables, folder / RETURN_FILES["ssda903"])
+        write_ssda903_xml(rows.tables, folder / "ssda903.xml")
         report(f"Writing {y.label}", 1, 4)
         counts = {"children_known": 0, "referrals": 0, "referrals_nfa": 0, "assessments_completed": 0,
                   "s47_enquiries": 0, "cp_plans_started": 0, "cp_plans_31_march": 0}
         logcin: dict[str, list[str]] = {}
-        with open(folder / "cin_census.xml", "w", encoding="utf-8") as fh:
-            fh.write(cin_header(y, la_info.old_la_code))
+
+        def cin_records(y: Year = y, counts: dict = counts, logcin: dict = logcin) -> Iterator[dict]:
             for c, refs in cin_children(kept, y):
                 rec = build_cin_child(c, refs, y, dt)
                 _count_cin(counts, refs, y)
                 if faults > 0:
                     faults_mod.inject_cin(rec, y, faults, frng, logcin)
-                fh.write(cin_child_xml(rec, y))
-            fh.write("</Children></Message>\n")
+                yield rec
+
+        write_cin_xml(folder / RETURN_FILES["cin"], y.cy, cin_header(y, la_info.old_la_code), cin_records())
         report(f"Writing {y.label}", 2, 4)
-        write_cms(kept, y, world, seed, folder / "cms", dt)
+        write_cms(kept, y, world, seed, folder / RETURN_FILES["cms"], dt)
         report(f"Writing {y.label}", 3, 4)
         write_ofsted(world, la_info.la_name, la_info.region, folder / "ofsted_providers.xlsx", la_names)
-        counts["workforce"] = write_csww(kept, y, world, seed, la_info.old_la_code, folder / "csww.xml")
+        counts["workforce"] = write_csww(kept, y, world, seed, la_info.old_la_code, folder / RETURN_FILES["csww"])
         report(f"Writing {y.label}", 4, 4)
         t = rows.tables
         counts.update({
@@ -173,9 +175,9 @@ def run_synth(out: Path, children: int = 20000, years: list[str] | None = None, 
             "looked_after_31_march": sum(1 for c in kept if any(p.start <= y.end and (p.end is None or p.end > y.end)
                                                                    for p in c.periods)),
             "started_care": sum(1 for c in kept for p in c.periods if y.start <= p.start <= y.end),
-            "care_leavers_oc3": len(t["oc3"]),
-            "adopted": len(t["ad1"]),
-            "uasc": len(t["uasc"]),
+            "care_leavers_oc3": len(t["OC3"]),
+            "adopted": len(t["AD1"]),
+            "uasc": len(t["UASC"]),
         })
         summary["years"][y.label] = counts
         if faults > 0:
@@ -192,9 +194,14 @@ def run_synth(out: Path, children: int = 20000, years: list[str] | None = None, 
 
 
 def sim_source(sim: Simulator) -> str:
-    from .simulate import W_SOURCE
-
     return W_SOURCE(sim.rng)
+
+
+def cin_header(y: Year, old_la: str) -> dict[str, str]:
+    """The synthetic council's CIN census header for a year."""
+    return {"Collection": "CIN", "Year": str(y.ending), "ReferenceDate": y.cy.reference_date.isoformat(),
+            "SourceLevel": "L", "LEA": old_la, "SoftwareCode": "Clearsight synth", "Release": "1", "SerialNo": "001",
+            "DateTime": f"{y.ending}-05-01T09:00:00"}
 
 
 def _uasc_referral(sim: Simulator, c: Child, t: int) -> Referral:

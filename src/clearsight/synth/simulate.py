@@ -13,9 +13,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
-from .calendar import WorkingDays, add_years
-from .model import Child, Period, Referral, Team
-from .params import (
+from clearsight.returns.years import CollectionYear
+from clearsight.synth.calendar import WorkingDays, add_years
+from clearsight.synth.model import Child, Period, Referral, Team
+from clearsight.synth.params import (
     AREAS,
     BETTER,
     CP_CATEGORY,
@@ -26,12 +27,13 @@ from .params import (
     PRIMARY_NEED,
     RATES,
     REFERRAL_SOURCE,
+    SW_REASON,
     UASC_ETHNICITY,
     WORSE,
 )
-from .places import Places
+from clearsight.synth.places import Places
 
-K3_FROM = date(2024, 4, 1).toordinal()
+K3_FROM = CollectionYear(2025).first_day.toordinal()  # K3 placements from 2024-25
 DAY = 1
 YEAR = 365.25
 
@@ -702,7 +704,6 @@ class Simulator:
         n = max(1, int(rng.expovariate(1 / 4)))
         starts = sorted(rng.randrange(p.start + 1, max(p.start + 2, end - 5)) for _ in range(n))
         last_end = p.start
-        year_ends = set()
         for s in starts:
             kind = "M" if rng.random() < 0.8 else "A"
             e = s + (rng.choice([0, 1, 1, 2, 3, 5]) if kind == "M" else rng.choice([0, 0, 1]))
@@ -711,16 +712,10 @@ class Simulator:
             # Keep each missing period inside one episode and one collection year.
             if any(s <= ep[0] <= e + 1 for ep in p.episodes):
                 continue
-            d_s, d_e = date.fromordinal(s), date.fromordinal(e)
-            ys = d_s.year - (d_s.month < 4)
-            ye = d_e.year - (d_e.month < 4)
-            if ys != ye:
+            if CollectionYear.containing(date.fromordinal(s)) != CollectionYear.containing(date.fromordinal(e)):
                 continue
-            year_ends.add(ys)
             p.missing.append([kind, s, e])
             last_end = e
 
 
-from .params import SW_REASON as _SW_REASON  # noqa: E402
-
-W_SWREASON = Weighted(_SW_REASON)
+W_SWREASON = Weighted(SW_REASON)

@@ -8,53 +8,48 @@ seeded by (seed, year), so it is the same whichever other years are written.
 
 from __future__ import annotations
 
-import csv
 import io
 import random
 import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
-from .calendar import DateText, add_years, age_on
-from .model import Child, Period
-from .params import ACCOM_SUITABLE, ACCOM_UNSUITABLE, EET, NEET
-from .simulate import Weighted, World
+from clearsight.returns.ssda903.spec import SSDA903_TABLES, ssda903_tables
+from clearsight.returns.years import CollectionYear
+from clearsight.synth.calendar import DateText, add_years, age_on
+from clearsight.synth.model import Child, Period
+from clearsight.synth.params import ACCOM_SUITABLE, ACCOM_UNSUITABLE, EET, NEET
+from clearsight.synth.simulate import W_SWREASON, Weighted, World
 
 W_ACC_OK = Weighted(ACCOM_SUITABLE)
 W_ACC_BAD = Weighted(ACCOM_UNSUITABLE)
 W_PN = Weighted([("PN1", 40), ("PN2", 10), ("PN3", 8), ("PN4", 12), ("PN5", 15), ("PN6", 10), ("PN7", 5)])
 
-HEADERS_903 = {
-    "header": ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"],
-    "episodes": ["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC",
-                 "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"],
-    "reviews": ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"],
-    "uasc": ["CHILD", "SEX", "DOB", "DUC"],
-    "oc2": ["CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON", "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS",
-            "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"],
-    "oc3": ["CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"],
-    "ad1": ["CHILD", "DOB", "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"],
-    "placed_for_adoption": ["CHILD", "DOB", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
-    "previous_permanence": ["CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"],
-    "missing": ["CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"],
-    "social_workers": ["CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"],
-}
+# The 903 changed its sex codes from 1/2 to M/F/U in 2024-25.
+LETTER_SEX_FROM = CollectionYear(2025)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Year:
-    label: str  # "2024-25"
+    """A collection year as the simulation counts days: 1 April and 31 March as day ordinals."""
+
+    cy: CollectionYear
     start: int
     end: int
-    ending: int  # 2025
 
     @classmethod
-    def parse(cls, label: str) -> Year:
-        a = int(label[:4])
-        if len(label) != 7 or label[4] != "-" or int(label[5:]) != (a + 1) % 100:
-            raise ValueError(f"Collection year must look like 2024-25, not {label!r}")
-        return cls(label, date(a, 4, 1).toordinal(), date(a + 1, 3, 31).toordinal(), a + 1)
+    def parse(cls, label: str | CollectionYear) -> Year:
+        cy = CollectionYear.parse(label)
+        return cls(cy, cy.first_day.toordinal(), cy.last_day.toordinal())
+
+    @property
+    def label(self) -> str:
+        return self.cy.label
+
+    @property
+    def ending(self) -> int:
+        return self.cy.ending
 
 
 def year_rng(seed: int, year: Year, salt: int = 0) -> random.Random:
@@ -107,10 +102,11 @@ def cla_12_months(child: Child, year: Year) -> Period | None:
 
 # ---- SSDA903 ------------------------------------------------------------------------------------
 class Rows903:
-    """The 903 tables for one year, as lists of lists of strings (fault injection edits these)."""
+    """The 903 tables for one year, keyed by DfE table name, as lists of lists of strings in the tables'
+    column order (``SSDA903_TABLES``); fault injection edits these."""
 
     def __init__(self) -> None:
-        self.tables: dict[str, list[list[str]]] = {k: [] for k in HEADERS_903}
+        self.tables: dict[str, list[list[str]]] = {k: [] for k in SSDA903_TABLES}
         self.children: list[str] = []
 
 
@@ -118,7 +114,8 @@ def build_903(children: list[Child], year: Year, world: World, seed: int, dt: Da
     uk = dt.uk
     out = Rows903()
     t = out.tables
-    sex_code = (lambda s: {"M": "1", "F": "2"}[s]) if year.ending < 2025 else (lambda s: s)
+    sex_code = (lambda s: {"M": "1", "F": "2"}[s]) if year.cy < LETTER_SEX_FROM else (lambda s: s)
+    with_social_workers = "SWEpisodes" in ssda903_tables(year.cy)
     places = world.places
     cla_teams = {t.team_id for t in world.by_service["CLA"]}
     rng = year_rng(seed, year)
@@ -132,42 +129,42 @@ def build_903(children: list[Child], year: Year, world: World, seed: int, dt: Da
         mother = ""
         if pers and c.sex == "F":
             mother = "0"
-        t["header"].append([cid, sex_code(c.sex), dob, c.ethnic, upn or unknown, mother, ""])
+        t["Header"].append([cid, sex_code(c.sex), dob, c.ethnic, upn or unknown, mother, ""])
         out.children.append(cid)
         if oc3 is not None:
-            t["oc3"].append([cid, dob, *oc3_values(c, oc3[0], rng, world)])
+            t["OC3"].append([cid, dob, *oc3_values(c, oc3[0], rng, world)])
             continue
         for p in pers:
             for e in episodes_in_year(p, year):
                 closed = e[6] is not None and e[6] <= year.end
                 home = "" if c.uasc else places.postcode(c.home)
-                t["episodes"].append([
+                t["Episodes"].append([
                     cid, uk(e[0]), e[1], e[2], e[3], e[4], e[5], uk(e[6]) if closed else "",
                     e[7] if closed else "", e[8] if closed else "", home, places.postcode(e[9]), e[10]])
             for r in p.reviews:
                 if year.start <= r <= year.end:
                     code = "PN0" if age_on(c.dob, r) < 4 else W_PN(rng)
-                    t["reviews"].append([cid, dob, uk(r), code])
+                    t["Reviews"].append([cid, dob, uk(r), code])
             for kind, s, e in p.missing:
                 if year.start <= s <= year.end:
-                    t["missing"].append([cid, dob, kind, uk(s), uk(e)])
+                    t["Missing"].append([cid, dob, kind, uk(s), uk(e)])
             if year.start <= p.start <= year.end:
                 code, la, when = p.prev_perm
-                t["previous_permanence"].append([cid, dob, code, la or "", uk(when) if code != "Z1" else ""])
+                t["PrevPerm"].append([cid, dob, code, la or "", uk(when) if code != "Z1" else ""])
             if p.adoption is not None and p.adoption["date_int"] <= year.end:
-                t["placed_for_adoption"].append([cid, dob, uk(p.adoption["date_int"]), "", ""])
+                t["PlacedAdoption"].append([cid, dob, uk(p.adoption["date_int"]), "", ""])
                 if p.end is not None and year.start <= p.end <= year.end and p.rec in ("E11", "E12"):
                     a = p.adoption
-                    t["ad1"].append([cid, dob, uk(a["date_int"]), uk(a["date_match"]), str(a["foster_care"]),
+                    t["AD1"].append([cid, dob, uk(a["date_int"]), uk(a["date_match"]), str(a["foster_care"]),
                                      str(a["nb"]), a["sex"], a["ls"]])
         if c.uasc:
             eighteen = add_years(c.dob, 18)
-            t["uasc"].append([cid, sex_code(c.sex), dob, uk(eighteen)])
+            t["UASC"].append([cid, sex_code(c.sex), dob, uk(eighteen)])
         p12 = cla_12_months(c, year)
         if p12 is not None:
-            t["oc2"].append([cid, dob, *oc2_values(c, year, rng, world)])
-        if year.ending >= 2024:
-            t["social_workers"].extend(sw_rows(c, year, pers, uk, cla_teams))
+            t["OC2"].append([cid, dob, *oc2_values(c, year, rng, world)])
+        if with_social_workers:
+            t["SWEpisodes"].extend(sw_rows(c, year, pers, uk, cla_teams))
     return out
 
 
@@ -175,8 +172,6 @@ def sw_rows(c: Child, year: Year, pers: list[Period], uk, cla_teams: set[str]) -
     """Social worker episodes of each period of care overlapping the year; the reason is why
     the episode began (FCONTA for the first of a period). The worker allocated when care ends
     stays allocated (the case goes on as a child in need), so that episode is left open."""
-    from .simulate import W_SWREASON
-
     rows = []
     rng = random.Random(c.idx * 31 + 17)
     for n, p in enumerate(pers):
@@ -238,77 +233,6 @@ def oc3_values(c: Child, age: int, rng: random.Random, world: World) -> list[str
         return [in_touch, activ, acc]
 
 
-def write_903_csv(rows: Rows903, folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, header in HEADERS_903.items():
-        with open(folder / f"{name}.csv", "w", newline="", encoding="utf-8") as fh:
-            fh.write(",".join(header) + "\n")
-            fh.writelines(",".join(r) + "\n" for r in rows.tables[name])
-
-
-def write_903_xml(rows: Rows903, path: Path) -> None:
-    """The same tables in the SSDA903_CLA_2021.xsd layout (no social worker table there)."""
-    t = rows.tables
-    by: dict[str, dict[str, list]] = {}
-    for name in ("episodes", "reviews", "uasc", "oc2", "oc3", "ad1", "placed_for_adoption",
-                 "previous_permanence", "missing"):
-        d: dict[str, list] = {}
-        for r in t[name]:
-            d.setdefault(r[0], []).append(r)
-        by[name] = d
-
-    def el(tag: str, v: str) -> str:
-        return f"<{tag}>{v}</{tag}>" if v else f"<{tag}/>"
-
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write('<?xml version="1.0" encoding="utf-8"?>\n<EXPSSDA903>\n')
-        for h in t["header"]:
-            cid = h[0]
-            parts = ["<CHILD><HEADER>", el("CHILDID", cid), el("UPN", h[4]), el("SEX", h[1]), el("DOB", h[2]),
-                     el("ETHNIC", h[3])]
-            u = by["uasc"].get(cid)
-            parts.append(el("UASC", "1" if u else ""))
-            if u and u[0][3]:
-                parts.append(el("DUC", u[0][3]))
-            ad = by["ad1"].get(cid)
-            if ad:
-                a = ad[0]
-                parts += [el("DATE_INT", a[2]), el("DATE_MATCH", a[3]), el("FOSTER_CARE", a[4]),
-                          el("NB_ADOPTR", a[5]), el("SEX_ADOPTR", a[6]), el("LS_ADOPTR", a[7])]
-            oc3 = by["oc3"].get(cid)
-            if oc3:
-                o = oc3[0]
-                parts += [el("IN_TOUCH", o[2]), el("ACTIV", o[3]), el("ACCOM", o[4])]
-            for m in by["missing"].get(cid, [])[:366]:
-                parts.append(f"<AMISSING>{el('MISSING', m[2])}{el('MIS_START', m[3])}{el('MIS_END', m[4])}</AMISSING>")
-            for r in by["reviews"].get(cid, [])[:52]:
-                parts.append(f"<AREVIEW>{el('REVIEW', r[2])}{el('REVIEW_CODE', r[3])}</AREVIEW>")
-            if h[5] or h[6]:
-                parts += [el("MOTHER", h[5]), el("MC_DOB", h[6])]
-            pp = by["previous_permanence"].get(cid)
-            if pp:
-                p = pp[-1]
-                parts.append(f"<PERMANENCE>{el('PREV_PERM', p[2])}{el('LA_PERM', p[3])}{el('DATE_PERM', p[4])}</PERMANENCE>")
-            oc2 = by["oc2"].get(cid)
-            if oc2:
-                o = oc2[0]
-                names = HEADERS_903["oc2"][2:]
-                parts.append("<OC2>" + "".join(el(n, v) for n, v in zip(names, o[2:], strict=True) if v) + "</OC2>")
-            for p in by["placed_for_adoption"].get(cid, []):
-                parts.append(f"<AD_PLACED>{el('DATE_PLACED', p[2])}"
-                             + (el("DATE_PLACED_CEASED", p[3]) + el("REASON_PLACED_CEASED", p[4]) if p[3] else "")
-                             + "</AD_PLACED>")
-            parts.append("</HEADER>")
-            for e in by["episodes"].get(cid, [])[:366]:
-                parts.append("<EPISODE>" + el("DECOM", e[1]) + el("RNE", e[2]) + el("LS", e[3]) + el("CIN", e[4])
-                             + el("PL", e[5]) + el("PL_POST", e[11]) + el("HOME_POST", e[10]) + el("URN", e[12])
-                             + el("PLACE_PROVIDER", e[6]) + el("DEC", e[7]) + el("REC", e[8])
-                             + el("REASON_PLACE_CHANGE", e[9]) + "</EPISODE>")
-            parts.append("</CHILD>\n")
-            fh.write("".join(parts))
-        fh.write("</EXPSSDA903>\n")
-
-
 # ---- CIN census ---------------------------------------------------------------------------------
 def cin_children(children: list[Child], year: Year):
     for c in children:
@@ -318,27 +242,28 @@ def cin_children(children: list[Child], year: Year):
 
 
 def build_cin_child(c: Child, refs, year: Year, dt: DateText) -> dict:
-    """A plain description of one child's CIN census record (fault injection edits this)."""
+    """One child's CIN census record, keyed as ``clearsight.returns.cin.write`` reads it (fault injection
+    edits this)."""
     iso = dt.iso
     ys, ye = year.start, year.end
     upn, unknown = upn_or_unknown(c, year)
     rec = {"LAchildID": c.cid, "UPN": upn, "UPNunknown": unknown, "PersonBirthDate": iso(c.dob),
-           "Sex": c.sex, "Ethnicity": c.ethnic, "Disabilities": c.disabilities or ["NONE"], "details": []}
+           "Sex": c.sex, "Ethnicity": c.ethnic, "Disabilities": c.disabilities or ["NONE"], "CINdetails": []}
     for r in refs:
         d = {"CINreferralDate": iso(r.start), "ReferralSource": r.source, "PrimaryNeedCode": r.need or "",
              "CINclosureDate": iso(r.close) if r.close is not None and r.close <= ye else "",
              "ReasonForClosure": r.reason if r.close is not None and r.close <= ye else "",
-             "ReferralNFA": "1" if r.nfa else "0", "Assessments": [], "CINPlanDates": [], "Section47": [],
+             "ReferralNFA": "1" if r.nfa else "0", "Assessments": [], "CINplanDates": [], "Section47": [],
              "ChildProtectionPlans": []}
         for a_start, auth, factors in r.assessments:
             if a_start <= ye and (auth is None or auth >= ys):
                 done = auth is not None and auth <= ye
                 d["Assessments"].append({"AssessmentActualStartDate": iso(a_start),
                                          "AssessmentAuthorisationDate": iso(auth) if done else "",
-                                         "FactorsIdentifiedAtAssessment": list(factors) if done else []})
+                                         "AssessmentFactors": list(factors) if done else []})
         for s, e in r.cin_plans:
             if s <= ye and (e is None or e >= ys):
-                d["CINPlanDates"].append({"CINPlanStartDate": iso(s),
+                d["CINplanDates"].append({"CINPlanStartDate": iso(s),
                                           "CINPlanEndDate": iso(e) if e is not None and e <= ye else ""})
         for s, target, icpc, not_required in r.s47s:
             if (ys <= s <= ye) or (icpc is not None and ys <= icpc <= ye):
@@ -352,62 +277,8 @@ def build_cin_child(c: Child, refs, year: Year, dt: DateText) -> dict:
                     "CPPstartDate": iso(s), "CPPendDate": iso(e) if e is not None and e <= ye else "",
                     "InitialCategoryOfAbuse": cat, "LatestCategoryOfAbuse": latest if e is None or e > ye or True else latest,
                     "NumberOfPreviousCPP": str(prev), "Reviews": [iso(x) for x in reviews if ys <= x <= ye]})
-        rec["details"].append(d)
+        rec["CINdetails"].append(d)
     return rec
-
-
-def cin_child_xml(rec: dict, year: Year) -> str:
-    def el(tag: str, v: str) -> str:
-        return f"<{tag}>{v}</{tag}>" if v != "" else ""
-
-    sex = rec["Sex"]
-    if year.ending >= 2025:
-        sex_xml = el("Sex", sex)
-    else:
-        sex_xml = el("GenderCurrent", {"M": "1", "F": "2", "U": "0"}.get(sex, sex))
-    parts = ["<Child><ChildIdentifiers>", el("LAchildID", rec["LAchildID"]), el("UPN", rec["UPN"]),
-             el("UPNunknown", rec["UPNunknown"]), el("PersonBirthDate", rec["PersonBirthDate"]), sex_xml,
-             "</ChildIdentifiers><ChildCharacteristics>", el("Ethnicity", rec["Ethnicity"]), "<Disabilities>",
-             "".join(el("Disability", x) for x in rec["Disabilities"]), "</Disabilities></ChildCharacteristics>"]
-    for d in rec["details"]:
-        parts += ["<CINdetails>", el("CINreferralDate", d["CINreferralDate"]), el("ReferralSource", d["ReferralSource"]),
-                  el("PrimaryNeedCode", d["PrimaryNeedCode"]), el("CINclosureDate", d["CINclosureDate"]),
-                  el("ReasonForClosure", d["ReasonForClosure"])]
-        for a in d["Assessments"]:
-            parts += ["<Assessments>", el("AssessmentActualStartDate", a["AssessmentActualStartDate"]),
-                      el("AssessmentAuthorisationDate", a["AssessmentAuthorisationDate"])]
-            if a["FactorsIdentifiedAtAssessment"]:
-                parts.append("<FactorsIdentifiedAtAssessment>"
-                             + "".join(el("AssessmentFactors", f) for f in a["FactorsIdentifiedAtAssessment"])
-                             + "</FactorsIdentifiedAtAssessment>")
-            parts.append("</Assessments>")
-        for p in d["CINPlanDates"]:
-            parts.append("<CINPlanDates>" + el("CINPlanStartDate", p["CINPlanStartDate"])
-                         + el("CINPlanEndDate", p["CINPlanEndDate"]) + "</CINPlanDates>")
-        for s in d["Section47"]:
-            parts.append("<Section47>" + el("S47ActualStartDate", s["S47ActualStartDate"])
-                         + el("InitialCPCtarget", s["InitialCPCtarget"]) + el("DateOfInitialCPC", s["DateOfInitialCPC"])
-                         + el("ICPCnotRequired", s["ICPCnotRequired"]) + "</Section47>")
-        parts.append(el("ReferralNFA", d["ReferralNFA"]))
-        for p in d["ChildProtectionPlans"]:
-            parts += ["<ChildProtectionPlans>", el("CPPstartDate", p["CPPstartDate"]), el("CPPendDate", p["CPPendDate"]),
-                      el("InitialCategoryOfAbuse", p["InitialCategoryOfAbuse"]),
-                      el("LatestCategoryOfAbuse", p["LatestCategoryOfAbuse"]),
-                      el("NumberOfPreviousCPP", p["NumberOfPreviousCPP"])]
-            if p["Reviews"]:
-                parts.append("<Reviews>" + "".join(el("CPPreviewDate", x) for x in p["Reviews"]) + "</Reviews>")
-            parts.append("</ChildProtectionPlans>")
-        parts.append("</CINdetails>")
-    parts.append("</Child>\n")
-    return "".join(parts)
-
-
-def cin_header(year: Year, old_la: str) -> str:
-    return ('<?xml version="1.0" encoding="utf-8"?>\n<Message><Header><CollectionDetails><Collection>CIN</Collection>'
-            f"<Year>{year.ending}</Year><ReferenceDate>{year.ending}-03-31</ReferenceDate></CollectionDetails>"
-            f"<Source><SourceLevel>L</SourceLevel><LEA>{old_la}</LEA><SoftwareCode>Clearsight synth</SoftwareCode>"
-            f"<Release>1</Release><SerialNo>001</SerialNo><DateTime>{year.ending}-05-01T09:00:00</DateTime></Source>"
-            "</Header><Children>\n")
 
 
 # ---- Ofsted provider list -----------------------------------------------------------------------
@@ -491,10 +362,3 @@ def write_ofsted(world: World, council_name: str, region: str, path: Path, la_na
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.external_attr = info.external_attr
             dst.writestr(zi, data)
-
-
-def csv_writer(path: Path, header: list[str]):
-    fh = open(path, "w", newline="", encoding="utf-8")
-    w = csv.writer(fh, lineterminator="\n")
-    w.writerow(header)
-    return fh, w

@@ -22,13 +22,11 @@ import duckdb
 import pyarrow as pa
 
 from clearsight.config import warehouse_path
-from clearsight.returns.cin import parse_cin_xml
-from clearsight.returns.cms import parse_cms
+from clearsight.returns import registry
 from clearsight.returns.collect import Batch, Collector
-from clearsight.returns.csww import parse_csww_xml
 from clearsight.returns.problems import Finding, Problem, UnreadableFile
-from clearsight.returns.spec import Column, SourceTable, year_ending
-from clearsight.returns.ssda903 import parse_ssda903
+from clearsight.returns.spec import Column, SourceTable
+from clearsight.returns.years import CollectionYear
 from clearsight.warehouse.schema import SCHEMA_VERSION, ensure_schema, schema_version
 
 Progress = Callable[[str, int, int], None]
@@ -83,21 +81,8 @@ def content_key(return_code: str, year: str, hashes: list[str]) -> str:
 
 
 def parse(path: Path, return_code: str, year: str, out: Collector) -> Iterator[Batch]:
-    if return_code == "ssda903":
-        return parse_ssda903(path, year, out)
-    if return_code == "cin":
-        if path.is_dir():
-            raise UnreadableFile(Problem(path.name, "is a folder; the CIN census is one XML file",
-                                         expected="the census .xml file"))
-        return parse_cin_xml(path, year, out)
-    if return_code == "cms":
-        return parse_cms(path, year, out)
-    if return_code == "csww":
-        if path.is_dir():
-            raise UnreadableFile(Problem(path.name, "is a folder; the workforce census is one XML file",
-                                         expected="the census .xml file"))
-        return parse_csww_xml(path, year, out)
-    raise ValueError(f"unknown return {return_code!r}; expected ssda903, cin, cms or csww")
+    """The return's batches from ``path`` (its parser, from the registry)."""
+    return registry.get(return_code).parse(path, year, out)
 
 
 def connect(db_path: Path | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -186,8 +171,9 @@ def _value_checks(spec: SourceTable, year: str) -> list[tuple[Column, str, str]]
     return checks
 
 
-def _insert_batch(con: duckdb.DuckDBPyConnection, load_id: int, spec: SourceTable, batch: pa.Table,
-                  file_name: str, year: str) -> int:
+def insert_batch(con: duckdb.DuckDBPyConnection, load_id: int, spec: SourceTable, batch: pa.Table,
+                 file_name: str, year: str) -> int:
+    """Type one batch of a source table into its canonical table, and keep its bad values as findings."""
     con.register("_batch", batch)
     try:
         extras = [name for name, _t in spec.extra_columns]
@@ -217,6 +203,10 @@ def _insert_batch(con: duckdb.DuckDBPyConnection, load_id: int, spec: SourceTabl
         return batch.num_rows
     finally:
         _unregister(con, "_batch")
+
+
+# Transitional: rules/testing.py and measures/testing.py import the old name until they switch to insert_batch.
+_insert_batch = insert_batch
 
 
 def _unregister(con: duckdb.DuckDBPyConnection, name: str) -> None:
@@ -275,7 +265,7 @@ def load_return(path: Path | str, return_code: str, year: str, *, db_path: Path 
     """Load one return's files for one collection year; see the module docstring for the guarantees."""
     started = time.perf_counter()
     path = Path(path)
-    year_ending(year)  # validates the year's form
+    CollectionYear.parse(year)  # validates the year's form
     files = input_files(path, return_code)
     if progress:
         progress("hashing", 0, len(files))
@@ -310,7 +300,7 @@ def load_into(con: duckdb.DuckDBPyConnection, path: Path, return_code: str, year
         first = True
         for spec, batch in parse(path, return_code, year, out):
             file_name = _file_of(out, spec, path)
-            rows[spec.canonical] = rows.get(spec.canonical, 0) + _insert_batch(
+            rows[spec.canonical] = rows.get(spec.canonical, 0) + insert_batch(
                 con, load_id, spec, batch, file_name, year)
             if first:
                 _pause_for_tests("after-first-batch")

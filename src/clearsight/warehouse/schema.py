@@ -9,17 +9,13 @@ from __future__ import annotations
 
 import duckdb
 
-from clearsight.returns.spec import CIN_TABLES, CMS_TABLES, CSWW_TABLES, SourceTable, all_ssda903_tables
+from clearsight.returns import registry
+from clearsight.returns.spec import SourceTable
 
 SCHEMA_VERSION = 5  # bump whenever a table or view is added; ensure_schema only ever adds
 
-# Which canonical tables each return fills.
-RETURN_TABLES: dict[str, dict[str, SourceTable]] = {
-    "ssda903": all_ssda903_tables(),
-    "cin": CIN_TABLES,
-    "cms": CMS_TABLES,
-    "csww": CSWW_TABLES,
-}
+# Which canonical tables each return fills (every table any year of it has).
+RETURN_TABLES: dict[str, dict[str, SourceTable]] = {r.code: r.all_tables() for r in registry.all_returns()}
 
 DATE_MACRO = r"""
 CREATE OR REPLACE MACRO cs_date(s) AS CASE

@@ -14,19 +14,27 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from clearsight.returns import registry
+from clearsight.returns.years import CollectionYear
 from clearsight.web import roles
 from clearsight.web.accounts.access import child_level, log_access
-from clearsight.web.uploads.models import RETURNS, Upload
+from clearsight.web.uploads.models import Upload
 from clearsight.web.worker import findings_xlsx_path, upload_files_dir
 
-YEAR = re.compile(r"^(\d{4})-(\d{2})$")
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._ -]+")
 
 
 def year_choices() -> list[str]:
-    today = timezone.localdate()
-    last = today.year + (1 if today.month >= 4 else 0)  # the collection year now under way ends in `last`
-    return [f"{y - 1}-{y % 100:02d}" for y in range(last, last - 6, -1)]
+    """The collection year now under way and the five before it, newest first."""
+    return [y.label for y in CollectionYear.containing(timezone.localdate()).back(6)]
+
+
+def is_year(text: str) -> bool:
+    """Whether ``text`` is a collection year written exactly as ``2025-26``."""
+    try:
+        return CollectionYear.parse(text).label == text
+    except ValueError:
+        return False
 
 
 def _may_list(user) -> bool:
@@ -51,7 +59,7 @@ def upload_list(request):
         if upload is not None:
             return redirect("uploads:detail", upload.id)
     return render(request, "uploads/list.html", {
-        "uploads": Upload.objects.select_related("uploaded_by")[:50], "returns": RETURNS, "years": year_choices(),
+        "uploads": Upload.objects.select_related("uploaded_by")[:50], "returns": registry.choices(), "years": year_choices(),
         "errors": errors, "values": values, "may_upload": roles.can(request.user, "upload_returns")},
         status=400 if errors else 200)
 
@@ -62,10 +70,9 @@ def _create(request):
     files = request.FILES.getlist("files")
     values = {"return_code": return_code, "year": year}
     errors = {}
-    if return_code not in dict(RETURNS):
+    if return_code not in registry.codes():
         errors["return_code"] = "Choose which return the files are"
-    m = YEAR.match(year)
-    if not m or (int(m[1]) + 1) % 100 != int(m[2]):
+    if not is_year(year):
         errors["year"] = "Choose the collection year, for example 2025-26"
     if not files:
         errors["files"] = "Choose the return's files (for the SSDA903, all its CSV files; otherwise its XML file)"

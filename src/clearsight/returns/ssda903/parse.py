@@ -11,10 +11,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from clearsight.config import REFERENCE_DIR
+from clearsight.returns.cms.spec import CMS_TABLES
 from clearsight.returns.collect import Batch, Collector, ColumnBuffer, drain
 from clearsight.returns.csvfiles import read_csv_table
 from clearsight.returns.problems import Problem, UnreadableFile
-from clearsight.returns.spec import CMS_TABLES, ssda903_tables
+from clearsight.returns.ssda903.spec import (
+    SSDA903_TABLES,
+    XML_HEADER_FIELDS,
+    XML_HEADER_MODULES,
+    XML_MODULES,
+    XML_NAMES,
+    ssda903_tables,
+)
 from clearsight.returns.xmlsafe import HashingReader, iter_elements, root_tag, source_file, text_of
 from clearsight.returns.xsd import record_schema, validate_record
 
@@ -61,16 +69,13 @@ def parse_ssda903_csv_files(files: list[Path], year: str, out: Collector) -> Ite
     return iter(batches)
 
 
-# XML element → (table, column) for the fields held directly in HEADER.
-_HEADER_FIELDS = {"CHILDID": "CHILD", "SEX": "SEX", "DOB": "DOB", "ETHNIC": "ETHNIC", "UPN": "UPN",
-                  "MOTHER": "MOTHER", "MC_DOB": "MC_DOB", "UASC": "UASC"}
-_AD1_FIELDS = ("DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR")
-_OC3_FIELDS = ("IN_TOUCH", "ACTIV", "ACCOM")
-_MODULE_OF = {"HEADER": "Header", "EPISODE": "Episodes", "AREVIEW": "Reviews", "AMISSING": "Missing",
-              "PERMANENCE": "PrevPerm", "OC2": "OC2", "AD_PLACED": "PlacedAdoption"}
+# The AD1 and OC3 fields the XML holds directly in HEADER (the tables' columns after CHILD and DOB).
+_AD1_FIELDS = SSDA903_TABLES["AD1"].columns[2:]
+_OC3_FIELDS = SSDA903_TABLES["OC3"].columns[2:]
 
 
 def ssda903_schema():
+    """The 2021 XSD, compiled for checking one ``CHILD`` at a time."""
     return record_schema(XSD_2021, (("CHILD", "/xs:schema/xs:element[@name='EXPSSDA903']//xs:element[@name='CHILD']"),))
 
 
@@ -101,12 +106,12 @@ def parse_ssda903_xml(path: Path, year: str, out: Collector) -> Iterator[Batch]:
             header = child.find("HEADER")
             child_id = text_of(header.find("CHILDID")) if header is not None else ""
             out.findings.extend(validate_record(schema, child, file=name, prefix=f"/EXPSSDA903/CHILD[{n_child}]",
-                                                module_of=_MODULE_OF, child=child_id or None))
+                                                module_of=XML_MODULES, child=child_id or None))
             if header is None:
                 continue
             fields = {el.tag: text_of(el) for el in header if isinstance(el.tag, str) and len(el) == 0}
             base = {"CHILD": child_id, "DOB": fields.get("DOB", "")}
-            add("Header", {col: fields.get(tag, "") for tag, col in _HEADER_FIELDS.items()}, header.sourceline)
+            add("Header", {col: fields.get(tag, "") for tag, col in XML_HEADER_FIELDS.items()}, header.sourceline)
             if fields.get("DUC"):
                 add("UASC", {**base, "SEX": fields.get("SEX", ""), "DUC": fields["DUC"]}, header.sourceline)
             if any(fields.get(f) for f in _AD1_FIELDS):
@@ -114,20 +119,11 @@ def parse_ssda903_xml(path: Path, year: str, out: Collector) -> Iterator[Batch]:
             if any(fields.get(f) for f in _OC3_FIELDS):
                 add("OC3", {**base, **{f: fields.get(f, "") for f in _OC3_FIELDS}}, header.sourceline)
             for el in header:
-                tag = el.tag
-                if tag == "AMISSING":
-                    add("Missing", {**base, **_leaves(el)}, el.sourceline)
-                elif tag == "AREVIEW":
-                    add("Reviews", {**base, **_leaves(el)}, el.sourceline)
-                elif tag == "PERMANENCE":
-                    add("PrevPerm", {**base, **_leaves(el)}, el.sourceline)
-                elif tag == "OC2":
-                    add("OC2", {**base, **_leaves(el)}, el.sourceline)
-                elif tag == "AD_PLACED":
-                    add("PlacedAdoption", {**base, **_leaves(el)}, el.sourceline)
+                if el.tag in XML_HEADER_MODULES:
+                    add(XML_MODULES[el.tag], {**base, **_leaves(el)}, el.sourceline)
             for ep in child.iterfind("EPISODE"):
                 row = {"CHILD": child_id, **_leaves(ep)}
-                row["PLACE"] = row.pop("PL", "")
+                row["PLACE"] = row.pop(XML_NAMES["PLACE"], "")
                 add("Episodes", row, ep.sourceline)
             if n_child % BATCH_CHILDREN == 0:
                 out.report(reader.size, total)

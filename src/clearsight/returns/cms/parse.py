@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from clearsight.returns.cms.spec import CMS_TABLES
 from clearsight.returns.collect import Batch, Collector
 from clearsight.returns.csvfiles import read_csv_table
 from clearsight.returns.problems import Problem, UnreadableFile
-from clearsight.returns.spec import CMS_TABLES, ssda903_tables
+from clearsight.returns.ssda903.spec import ssda903_tables
 
 
 def parse_cms(path: Path, year: str, out: Collector) -> Iterator[Batch]:

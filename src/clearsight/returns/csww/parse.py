@@ -11,8 +11,8 @@ from pathlib import Path
 
 from clearsight.config import REFERENCE_DIR
 from clearsight.returns.collect import Batch, Collector, ColumnBuffer, drain
+from clearsight.returns.csww.spec import CSWW_TABLES
 from clearsight.returns.problems import Finding, Problem, UnreadableFile
-from clearsight.returns.spec import CSWW_TABLES
 from clearsight.returns.xmlsafe import HashingReader, iter_elements, root_tag, source_file, text_of
 from clearsight.returns.xsd import record_schema, validate_record
 
@@ -22,6 +22,7 @@ MODULE_OF = {"Header": "Header", "LALevelVacancies": "LALevelVacancies", "CSWWWo
 
 
 def csww_schema():
+    """The census XSD, compiled for checking the header, the vacancies and one worker at a time."""
     return record_schema(XSD, (("Header", "headertype"), ("LALevelVacancies", "vacancytype"),
                                ("CSWWWorker", "workertype")), ("yesnotype",))
 

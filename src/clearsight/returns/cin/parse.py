@@ -11,11 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from clearsight.config import REFERENCE_DIR
+from clearsight.returns.cin.spec import CIN_TABLES
 from clearsight.returns.collect import Batch, Collector, ColumnBuffer, drain
-from clearsight.returns.problems import Problem, UnreadableFile
-from clearsight.returns.spec import CIN_TABLES, year_ending
+from clearsight.returns.problems import Finding, Problem, UnreadableFile
 from clearsight.returns.xmlsafe import HashingReader, iter_elements, root_tag, source_file, text_of
 from clearsight.returns.xsd import record_schema, validate_record
+from clearsight.returns.years import CollectionYear
 
 BATCH_CHILDREN = 20000
 MODULE_OF = {
@@ -26,15 +27,16 @@ MODULE_OF = {
 FIRST_SCHEMA_YEAR, LAST_SCHEMA_YEAR = 2022, 2026
 
 
-def cin_xsd_path(year: str) -> Path:
+def cin_xsd_path(year: str | CollectionYear) -> Path:
     """The CIN schema for a collection year (the newest one we have for years beyond it)."""
-    ending = year_ending(year)
+    ending = CollectionYear.parse(year).ending
     if ending < FIRST_SCHEMA_YEAR:
         raise ValueError(f"CIN census years before 2021-22 are not supported (got {year})")
     return REFERENCE_DIR / "cin" / f"CIN_schema_{min(ending, LAST_SCHEMA_YEAR)}.xsd"
 
 
-def cin_schema(year: str):
+def cin_schema(year: str | CollectionYear):
+    """The census XSD of a year, compiled for checking one ``Child`` (or the ``Header``) at a time."""
     return record_schema(cin_xsd_path(year), (("Child", "childtype"), ("Header", "headertype")), ("yesnotype",))
 
 
@@ -161,11 +163,6 @@ def _read_header(elem, name: str, out: Collector, bufs: dict[str, ColumnBuffer],
     bufs["Header"].add(row, 0, elem.sourceline)
 
 
-def _no_children(name: str):
-    from clearsight.returns.problems import Finding
-
+def _no_children(name: str) -> Finding:
     return Finding(rule="XSD", file=name, message="the census has no <Child> records", path="/Message/Children",
                    table="ChildIdentifiers", field="Child")
-
-
-__all__ = ["parse_cin_xml", "cin_xsd_path", "year_ending"]
