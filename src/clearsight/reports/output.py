@@ -17,9 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 from rich.console import Console
 from rich.table import Table as RichTable
 
@@ -169,6 +166,10 @@ def csv_text(table: Table) -> str:
 
 def write_xlsx(table: Table, path: Path, sheet: str = "Sheet") -> None:
     """One sheet: bold headings frozen at the top, then the rows (nothing when the table has no columns)."""
+    from openpyxl import Workbook  # imported here: commands that write no workbook start faster without it
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     wb = Workbook()
     ws = wb.active
     ws.title = sheet
