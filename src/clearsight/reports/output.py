@@ -96,9 +96,9 @@ class Report:
 
     def formats(self) -> tuple[str, ...]:
         """The formats this report has a part for (the terminal table always)."""
-        return tuple(f for f in FORMATS if f == "table" or (f == "json" and self.payload is not None)
-                     or (f == "csv" and self.rows is not None)
-                     or (f == "xlsx" and (self.rows is not None or self.workbook is not None)))
+        has = {"table": True, "json": self.payload is not None, "csv": self.rows is not None,
+               "xlsx": self.rows is not None or self.workbook is not None}
+        return tuple(f for f in FORMATS if has[f])
 
 
 def write(report: Report | Table, fmt: str = "table", out: Path | None = None, *,
