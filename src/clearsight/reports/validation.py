@@ -1,9 +1,8 @@
-"""Validation findings as a summary, CSV, and the Excel workbook analysts hand to case workers."""
+"""Validation findings as a terminal summary, a findings table for CSV, and the Excel workbook analysts hand to
+case workers."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 
+from clearsight.reports.output import Column, Line, Table
 from clearsight.returns.spec import SourceTable
 from clearsight.rules.definition import catalogue
 from clearsight.rules.engine import ValidationResult
@@ -37,16 +37,18 @@ def summary_rows(result: ValidationResult) -> list[dict]:
     return rows
 
 
-def findings_csv(result: ValidationResult) -> str:
+FINDINGS_COLUMNS = ("rule", "type", "child", "table", "row", "fields", "message")  # the findings export's columns
+
+
+def findings_table(result: ValidationResult) -> Table:
+    """One row per finding: rule, type, child, table, row, fields and the DfE message (the CSV export)."""
     cat = catalogue(result.return_code)
-    buf = io.StringIO()
-    w = csv.writer(buf)
-    w.writerow(["rule", "type", "child", "table", "row", "fields", "message"])
+    rows = []
     for f in result.findings:
         entry = cat.get(f.rule)
-        w.writerow([f.rule, f.type, f.child or "", f.table, "" if f.row is None else f.row, " ".join(f.fields),
-                    entry.message if entry else ""])
-    return buf.getvalue()
+        rows.append([f.rule, f.type, f.child or "", f.table, "" if f.row is None else f.row, " ".join(f.fields),
+                     entry.message if entry else ""])
+    return Table.of(FINDINGS_COLUMNS, rows)
 
 
 def _sheet_title(name: str, used: set[str]) -> str:
@@ -128,3 +130,23 @@ def _cell(value):
     if isinstance(value, list):
         return " ".join(str(v) for v in value)
     return value
+
+
+def summary_screen(result: ValidationResult) -> list[Table | Line]:
+    """The terminal summary: rules run and findings, then errors, queries and integrity checks, then rules not run."""
+    rows = summary_rows(result)
+    children = len({f.child for f in result.findings if f.child})
+    screen: list[Table | Line] = [Line(f"[bold]{result.return_code} {result.year}[/]: {len(result.rules_run)} rules "
+                                       f"run, {len(result.findings):,} findings for {children:,} children")]
+    for kind, title in (("error", "Errors"), ("query", "Queries (check and explain)"), ("internal", "Integrity checks")):
+        subset = [r for r in rows if r["type"] == kind]
+        if not subset:
+            continue
+        columns = [Column("rule", overflow="fold"), Column("findings", justify="right", overflow="fold"),
+                   Column("children", justify="right", overflow="fold"), Column("message", overflow="fold")]
+        screen.append(Table(columns, [[r["rule"], f"{r['findings']:,}", f"{r['children']:,}", r["message"]]
+                                      for r in subset], title=title, title_justify="left"))
+    if result.rules_not_run:
+        screen.append(Line(f"[yellow]{len(result.rules_not_run)} rules not run:[/]"))
+        screen += [Line(f"  {code}: {why}", highlight=False) for code, why in sorted(result.rules_not_run.items())]
+    return screen

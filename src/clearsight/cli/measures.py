@@ -1,0 +1,197 @@
+"""``clearsight measures``, ``measures list``, ``measure`` and ``council set``: the indicators and the council's facts."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from clearsight.cli.common import bad_input, console, stop
+from clearsight.reports.output import Column, Line, Report, Table, write
+
+measures_app = typer.Typer(help="The indicators inspectors and leaders use.", invoke_without_command=True)
+council_app = typer.Typer(help="The council's own facts (population for rates).", no_args_is_help=True)
+
+
+# ---------------------------------------------------------------- the warehouse's bookkeeping
+# The only SQL these commands run on the warehouse's bookkeeping tables (current_loads, council_settings); they
+# become calls to the warehouse catalogue when there is one.
+
+def loaded_year_span(con) -> tuple[str | None, str | None]:
+    """The first and last collection years with a current load (None, None when nothing is loaded)."""
+    first, last = con.execute("SELECT min(year), max(year) FROM current_loads").fetchall()[0]
+    return first, last
+
+
+def latest_loaded_year(con) -> str | None:
+    """The latest collection year with a current load, or None."""
+    return con.execute("SELECT max(year) FROM current_loads").fetchall()[0][0]
+
+
+def set_council_setting(con, key: str, value: str) -> None:
+    """Record one of the council's facts."""
+    con.execute("INSERT OR REPLACE INTO council_settings VALUES (?, ?)", [key, value])
+
+
+def council_settings(con) -> list[tuple[str, str]]:
+    """Every recorded fact of the council, by key."""
+    return con.execute("SELECT key, value FROM council_settings ORDER BY key").fetchall()
+
+
+# ---------------------------------------------------------------- periods and output
+
+def measure_periods(con, year: str | None, period: str | None, series: str | None):
+    """The periods asked for: every month loaded (``--series monthly``), a period, a year, or the latest year."""
+    from clearsight.measures.periods import months_between, parse_period
+
+    if series == "monthly":
+        first, last = loaded_year_span(con)
+        if first is None:
+            raise ValueError("nothing is loaded yet")
+        return months_between(parse_period(first).start, parse_period(last).end)
+    if series:
+        raise ValueError("--series takes 'monthly'")
+    if period:
+        return [parse_period(period)]
+    if year:
+        return [parse_period(year)]
+    latest = latest_loaded_year(con)
+    if latest is None:
+        raise ValueError("nothing is loaded yet; `clearsight demo` or `clearsight load` first")
+    return [parse_period(latest)]
+
+
+EXPORT_WIDTHS = (8, 48, 18, 24, 12, 12, 12, 18, 14, 10, 18, 12, 10)  # the Excel export's first columns' widths
+SCREEN_COLUMNS = [Column("id", overflow="fold"), Column("name", "measure", overflow="fold"),
+                  Column("period", overflow="fold"), Column("group", overflow="fold"),
+                  Column("value", justify="right", overflow="fold"), Column("England", justify="right", overflow="fold"),
+                  Column("mark", "", overflow="fold")]
+MARKS = {"better": "[green]better[/]", "worse": "[red]worse[/]", "same": "same"}
+
+
+def measures_report(pairs, suppress: bool, title: str, before: list[Line] | None = None) -> Report:
+    """Measure values as a report: the export rows (CSV, Excel), their JSON, and a table on screen after ``before``."""
+    from clearsight.measures.report import rows_for_export, suppressed
+
+    @cache
+    def rows() -> list[dict]:
+        return rows_for_export(pairs, suppress)
+
+    def screen() -> list[Table | Line]:
+        shown = [{"id": r["id"], "name": r["name"], "period": r["period"], "group": r["group"], "value": r["shown"],
+                  "England": r["england_shown"] if r["england"] is not None else "-",
+                  "mark": MARKS.get(r["compared_with_england"], "")} for r in rows()]
+        return [*(before or []), Table(SCREEN_COLUMNS, shown, title=title, title_justify="left")]
+
+    return Report(screen=screen, rows=lambda: Table.from_dicts(rows(), widths=EXPORT_WIDTHS),
+                  payload=lambda: {"measures": [(suppressed(v) if suppress else v.as_json()) for _m, v in pairs]},
+                  xlsx_name="measures.xlsx", sheet="Measures")
+
+
+# ---------------------------------------------------------------- commands
+
+@measures_app.callback()
+def measures_cmd(
+    ctx: typer.Context,
+    year: Annotated[str | None, typer.Option(help="Collection year, e.g. 2025-26 (default: the latest loaded)")] = None,
+    period: Annotated[str | None, typer.Option(help="Or: 12m-to-2025-06-30, or a month 2025-06")] = None,
+    by: Annotated[str | None, typer.Option(help="Break down by team, worker, age_band, sex, ethnicity, ...")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, xlsx or json")] = "table",
+    out: Annotated[Path | None, typer.Option(help="Write the export here")] = None,
+    no_suppress: Annotated[bool, typer.Option("--no-suppress", help="Show counts of 1-4 (child-level access only)")] = False,
+) -> None:
+    """Every measure the loaded data supports, headline measures first, with England beside them."""
+    if ctx.invoked_subcommand:
+        return
+    from clearsight.measures.engine import compute, prepare
+    from clearsight.measures.registry import HEADLINE_DEFAULT, all_measures
+    from clearsight.warehouse.load import connect
+
+    with bad_input(ValueError, FileNotFoundError):
+        con = connect(read_only=True)
+        periods = measure_periods(con, year, period, None)
+        prepare(con, periods)
+        measures = all_measures()
+        order = [m for m in HEADLINE_DEFAULT if m in measures] + [m for m in measures if m not in HEADLINE_DEFAULT]
+        pairs = []
+        for mid in order:
+            m = measures[mid]
+            if by and by not in m.dimensions:
+                continue
+            pairs += [(m, v) for v in compute(con, m, by)]
+    title = f"Measures, {', '.join(p.label for p in periods)}"
+    write(measures_report(pairs, not no_suppress, title), fmt, out, console=console)
+
+
+@measures_app.command("list")
+def measures_list(fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table") -> None:
+    """Every indicator in the reference list with its status in Clearsight."""
+    from clearsight.measures.status import measure_status
+
+    items = measure_status()
+    table = Table([Column(c, overflow="fold") for c in ("id", "name", "status", "unit", "better", "England")],
+                  [[it["id"], it["name"], it["status"], it.get("unit") or "", it.get("better") or "",
+                    "" if it.get("england") is None else str(it["england"])] for it in items], title="Indicators")
+    write(Report(screen=[table], payload={"measures": items}), fmt, console=console)
+
+
+def measure_cmd(
+    measure_id: Annotated[str, typer.Argument(help="A measure id, e.g. CIN02")],
+    year: Annotated[str | None, typer.Option(help="Collection year (default: the latest loaded)")] = None,
+    period: Annotated[str | None, typer.Option(help="Or: 12m-to-2025-06-30, or a month 2025-06")] = None,
+    by: Annotated[str | None, typer.Option(help="Break down by team, worker, age_band, ...")] = None,
+    series: Annotated[str | None, typer.Option(help="monthly: every month of every loaded year")] = None,
+    chart: Annotated[Path | None, typer.Option(help="Write a chart (.svg, .png, .html): a funnel with --by")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, xlsx or json")] = "table",
+    out: Annotated[Path | None, typer.Option(help="Write the export here")] = None,
+    no_suppress: Annotated[bool, typer.Option("--no-suppress")] = False,
+) -> None:
+    """One measure: its definition, its values, a breakdown and a chart."""
+    from clearsight.measures.engine import compute, prepare
+    from clearsight.measures.registry import all_measures
+    from clearsight.warehouse.load import connect
+
+    measures = all_measures()
+    m = measures.get(measure_id.upper())
+    if m is None:
+        stop(f"no measure {measure_id!r}; `clearsight measures list` shows them")
+    with bad_input(ValueError, FileNotFoundError):
+        con = connect(read_only=True)
+        periods = measure_periods(con, year, period, series)
+        prepare(con, periods)
+        values = compute(con, m, by)
+    definition = [Line(f"[bold]{m.id} {m.name}[/]: {m.definition}", soft_wrap=True)] if fmt == "table" else []
+    write(measures_report([(m, v) for v in values], not no_suppress, f"{m.id}", before=definition), fmt, out,
+          console=console)
+    if chart:
+        from clearsight.measures.charts import measure_chart
+        from clearsight.measures.funnel import write_chart
+
+        with bad_input(ValueError):
+            spec, flagged = measure_chart(m, values, by, periods[-1].label, series)
+        write_chart(spec, chart)
+        console.print(f"Wrote {chart}")
+        for line in flagged:
+            console.print(f"  [yellow]{line}[/]")
+
+
+@council_app.command("set")
+def council_set(
+    population_0_17: Annotated[int | None, typer.Option("--population-0-17", help="Children aged 0-17")] = None,
+    la: Annotated[str | None, typer.Option(help="The council's ONS code")] = None,
+    name: Annotated[str | None, typer.Option(help="The council's name")] = None,
+) -> None:
+    """Record the council's facts used by measures (rates per 10,000 children)."""
+    from clearsight.warehouse.load import connect
+
+    con = connect()
+    try:
+        for key, value in (("population_0_17", population_0_17), ("la_code", la), ("la_name", name)):
+            if value is not None:
+                set_council_setting(con, key, str(value))
+        for key, value in council_settings(con):
+            console.print(f"{key}: {value}")
+    finally:
+        con.close()

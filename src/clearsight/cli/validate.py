@@ -1,0 +1,132 @@
+"""``clearsight validate ssda903|cin|cross`` and ``clearsight rules list``: the DfE validation rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from clearsight.cli.common import bad_input, console, stop
+from clearsight.reports.output import FORMATS, Column, Line, Report, Table, write
+
+validate_app = typer.Typer(help="Check a return against the DfE validation rules.", no_args_is_help=True)
+rules_app = typer.Typer(help="The DfE rule catalogue and what Clearsight implements.", no_args_is_help=True)
+
+
+# ---------------------------------------------------------------- decisions keyed on the return's code
+# The two places these commands decide by a return's code; they become look-ups in the returns registry.
+
+def source_tables(return_code: str, year: str) -> dict:
+    """The return's source tables for the year (the sheets of the findings workbook)."""
+    from clearsight.returns.spec import CIN_TABLES, ssda903_tables
+
+    return ssda903_tables(year) if return_code == "ssda903" else CIN_TABLES
+
+
+def json_with_type(return_code: str) -> bool:
+    """Whether the findings JSON gives each finding's type (every return but SSDA903)."""
+    return return_code != "ssda903"
+
+
+# ---------------------------------------------------------------- commands
+
+@validate_app.command("ssda903")
+def validate_ssda903(
+    path: Annotated[Path | None, typer.Argument(help="A folder of 903 CSVs or a 903 XML file")] = None,
+    year: Annotated[str | None, typer.Option(help="Collection year, e.g. 2025-26")] = None,
+    previous: Annotated[Path | None, typer.Option(help="Last year's return (folder or XML)")] = None,
+    providers: Annotated[list[Path] | None, typer.Option(help="Ofsted provider list(s), .xlsx")] = None,
+    la: Annotated[str | None, typer.Option(help="The council's ONS code")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, xlsx or json")] = "table",
+    out: Annotated[Path | None, typer.Option(help="Write the report here")] = None,
+    load_id: Annotated[int | None, typer.Option("--load", help="Validate an existing load instead of files")] = None,
+) -> None:
+    """Validate an SSDA903 return (files, or an existing load) against every DfE rule for its year."""
+    validate_return("ssda903", path, year, previous, providers or [], fmt, out, load_id, la)
+
+
+@validate_app.command("cin")
+def validate_cin(
+    path: Annotated[Path | None, typer.Argument(help="The CIN census XML file")] = None,
+    year: Annotated[str | None, typer.Option(help="Collection year, e.g. 2025-26")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, xlsx or json")] = "table",
+    out: Annotated[Path | None, typer.Option(help="Write the report here")] = None,
+    load_id: Annotated[int | None, typer.Option("--load", help="Validate an existing load instead of a file")] = None,
+) -> None:
+    """Validate a Children in Need census file (or an existing load) against every DfE rule for its year."""
+    validate_return("cin", path, year, None, [], fmt, out, load_id)
+
+
+@validate_app.command("cross")
+def validate_cross_cmd(
+    year: Annotated[str, typer.Option(help="Collection year, e.g. 2025-26")],
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json")] = "table",
+    out: Annotated[Path | None, typer.Option(help="Write the report here")] = None,
+) -> None:
+    """Check the current SSDA903 and CIN census loads of a year against each other (codes X01...)."""
+    from clearsight.rules.validate import validate_cross
+
+    if fmt == "xlsx":
+        stop("the cross-return checks export as table, csv or json")
+    with bad_input(FileNotFoundError, ValueError):
+        result, con = validate_cross(year)
+    write(findings_report(result, con, {}), fmt, out, console=console)
+
+
+def validate_return(return_code: str, path: Path | None, year: str | None, previous: Path | None,
+                    providers: list[Path], fmt: str, out: Path | None, load_id: int | None,
+                    la: str | None = None) -> None:
+    """Validate files (``path`` and ``year``) or an existing load, and write the findings as ``fmt``."""
+    from clearsight.rules.validate import validate_files, validate_load
+
+    if fmt not in FORMATS:
+        stop(f"--format must be one of {', '.join(FORMATS)}")
+    with bad_input(KeyError, ValueError, FileNotFoundError, unreadable=True):
+        if load_id is not None:
+            result, con = validate_load(load_id, providers=providers, la=la)
+        else:
+            if path is None or year is None:
+                stop("give PATH and --year, or --load ID")
+            result, con, _timing = validate_files(path, return_code, year, previous=previous, providers=providers,
+                                                  la=la)
+    write(findings_report(result, con, source_tables(return_code, result.year)), fmt, out, console=console)
+
+
+def findings_report(result, con, tables: dict) -> Report:
+    """A validation result as a report: the summary on screen (also after a workbook), the findings as CSV, JSON
+    and the findings workbook."""
+    from clearsight.reports.validation import findings_table, findings_xlsx, summary_screen
+
+    return Report(screen=lambda: summary_screen(result), rows=lambda: findings_table(result),
+                  payload=lambda: result.as_json(with_type=json_with_type(result.return_code)),
+                  workbook=lambda target: findings_xlsx(result, con, tables, target),
+                  xlsx_name=f"validation-{result.return_code}-{result.year}.xlsx", screen_after_xlsx=True)
+
+
+@rules_app.command("list")
+def rules_list(
+    return_code: Annotated[str, typer.Option("--return", help="ssda903 or cin")] = "ssda903",
+    year: Annotated[str, typer.Option(help="Collection year")] = "2025-26",
+    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+) -> None:
+    """The DfE catalogue for a year, with each rule's status in Clearsight."""
+    from clearsight.rules.definition import catalogue
+    from clearsight.rules.validate import rules_for
+
+    implemented = {r.code: r for r in rules_for(return_code)}
+    items = []
+    for code, entry in catalogue(return_code).items():
+        if year not in entry.years:
+            continue
+        rule = implemented.get(code)
+        status = "implemented" if rule else "missing"
+        if rule and rule.needs:
+            status += " (needs " + ", ".join(rule.needs) + ")"
+        items.append({"code": code, "type": entry.type, "status": status, "tables": list(entry.tables),
+                      "message": entry.message})
+    table = Table([Column(c, overflow="fold") for c in ("code", "type", "status", "tables", "message")],
+                  [{**it, "tables": ", ".join(it["tables"])} for it in items], title=f"{return_code} rules for {year}")
+    done = sum(1 for it in items if it["status"] != "missing")
+    write(Report(screen=[table, Line(f"{done} of {len(items)} implemented; {len(items) - done} missing")],
+                 payload={"return": return_code, "year": year, "rules": items}), fmt, console=console)

@@ -1,0 +1,203 @@
+"""One writer for what a command outputs: a terminal table (Rich), CSV, an Excel workbook or JSON.
+
+A command describes what it has to say once, as a :class:`Report` (rows under columns for CSV and Excel, a JSON
+payload, and what the terminal shows), and calls :func:`write` with the format the user asked for and ``--out``.
+The writer decides where the bytes go: CSV and JSON to standard output, or to ``--out`` (CSV with a byte-order
+mark so Excel reads it as UTF-8); a workbook to ``--out`` or the report's default file name, then ``Wrote ...``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table as RichTable
+
+FORMATS = ("table", "csv", "xlsx", "json")  # every format the writer knows
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: the row key it shows, its heading, and how the terminal aligns and wraps it (Excel width)."""
+
+    key: str
+    heading: str | None = None  # the key when None
+    justify: str = "left"  # "left" or "right" in the terminal
+    overflow: str = "ellipsis"  # "ellipsis" or "fold" (wrap long text) in the terminal
+    width: float | None = None  # the Excel column width; openpyxl's default when None
+
+    @property
+    def title(self) -> str:
+        return self.key if self.heading is None else self.heading
+
+
+@dataclass
+class Table:
+    """Rows (mappings, or sequences in column order) under columns, with an optional title."""
+
+    columns: list[Column]
+    rows: list[Mapping[str, Any] | Sequence[Any]] = field(default_factory=list)
+    title: str | None = None
+    title_justify: str = "center"  # the terminal title: "left", "center" or "right"
+
+    @classmethod
+    def of(cls, headings: Iterable[str], rows: Iterable[Mapping[str, Any] | Sequence[Any]] = (), **kwargs) -> Table:
+        """A table whose columns are plain headings (also the row keys)."""
+        return cls([Column(h) for h in headings], list(rows), **kwargs)
+
+    @classmethod
+    def from_dicts(cls, rows: list[Mapping[str, Any]], widths: Sequence[float | None] = (), **kwargs) -> Table:
+        """A table whose columns are the first row's keys (no columns when there are no rows); ``widths`` in order."""
+        keys = list(rows[0]) if rows else []
+        widths = list(widths)[: len(keys)]
+        widths += [None] * (len(keys) - len(widths))
+        return cls([Column(k, width=w) for k, w in zip(keys, widths, strict=True)], list(rows), **kwargs)
+
+    def values(self) -> list[list[Any]]:
+        """Each row as a list of its values in column order."""
+        keys = [c.key for c in self.columns]
+        return [[row.get(k) for k in keys] if isinstance(row, Mapping) else list(row) for row in self.rows]
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of text for the terminal (Rich markup), printed as it is given."""
+
+    text: str
+    highlight: bool | None = None  # None: the console's default
+    soft_wrap: bool = False
+
+
+@dataclass
+class Report:
+    """Everything a command can write, one part per format; :func:`write` picks the part the format needs.
+
+    ``rows`` feeds CSV and (unless ``workbook`` is given) Excel; ``payload`` is the JSON; ``screen`` is what the
+    terminal shows, tables and lines in order. A format whose part is missing falls back to the terminal. Each of
+    ``screen``, ``rows`` and ``payload`` may be given as a function of no arguments that makes it, so that a
+    command pays only for the format asked for.
+    """
+
+    screen: list[Table | Line] | Callable[[], list[Table | Line]] = field(default_factory=list)
+    rows: Table | Callable[[], Table] | None = None
+    payload: Any = None
+    json_indent: int | None = None
+    workbook: Callable[[Path], None] | None = None  # builds a workbook at a path (instead of one sheet of rows)
+    xlsx_name: str = "export.xlsx"  # the workbook's file name when there is no --out
+    sheet: str = "Sheet"  # the sheet's name when the workbook is ``rows``
+    screen_after_xlsx: bool = False  # also show the terminal view after writing the workbook
+
+    def formats(self) -> tuple[str, ...]:
+        """The formats this report has a part for (the terminal table always)."""
+        has = {"table": True, "json": self.payload is not None, "csv": self.rows is not None,
+               "xlsx": self.rows is not None or self.workbook is not None}
+        return tuple(f for f in FORMATS if has[f])
+
+
+def write(report: Report | Table, fmt: str = "table", out: Path | None = None, *,
+          console: Console | None = None) -> None:
+    """Write ``report`` as ``fmt`` (table, csv, xlsx or json) to ``out``, or to the terminal / standard output."""
+    if isinstance(report, Table):
+        report = Report(screen=[report], rows=report)
+    console = console or Console()
+    if fmt not in report.formats():
+        fmt = "table"
+    if fmt == "json":
+        write_json(made(report.payload), out, indent=report.json_indent)
+        return
+    if fmt == "csv":
+        write_text(csv_text(made(report.rows)), out, encoding="utf-8-sig")
+        return
+    if fmt == "xlsx":
+        target = out or Path(report.xlsx_name)
+        if report.workbook is not None:
+            report.workbook(target)
+        else:
+            write_xlsx(made(report.rows), target, sheet=report.sheet)
+        console.print(f"Wrote {target}")
+        if not report.screen_after_xlsx:
+            return
+    show(made(report.screen), console)
+
+
+def made(part: Any) -> Any:
+    """A report's part: made now if it was given as a function."""
+    return part() if callable(part) else part
+
+
+def show(items: Iterable[Table | Line], console: Console) -> None:
+    """Print tables and lines to the terminal in order."""
+    for item in items:
+        if isinstance(item, Line):
+            kwargs: dict[str, Any] = {"soft_wrap": item.soft_wrap}
+            if item.highlight is not None:
+                kwargs["highlight"] = item.highlight
+            console.print(item.text, **kwargs)
+        else:
+            console.print(rich_table(item))
+
+
+def rich_table(table: Table) -> RichTable:
+    """The Rich table of ``table``; cells are shown as text (Rich markup allowed), None as empty."""
+    rich = RichTable(title=table.title, title_justify=table.title_justify)
+    for c in table.columns:
+        rich.add_column(c.title, justify=c.justify, overflow=c.overflow)
+    for values in table.values():
+        rich.add_row(*("" if v is None else v if isinstance(v, str) else str(v) for v in values))
+    return rich
+
+
+def csv_text(table: Table) -> str:
+    """The CSV of ``table``: a heading row (when it has columns), then its rows; None is written empty."""
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    if table.columns:
+        w.writerow([c.title for c in table.columns])
+    w.writerows(table.values())
+    return buf.getvalue()
+
+
+def write_xlsx(table: Table, path: Path, sheet: str = "Sheet") -> None:
+    """One sheet: bold headings frozen at the top, then the rows (nothing when the table has no columns)."""
+    from openpyxl import Workbook  # imported here: commands that write no workbook start faster without it
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet
+    if table.columns:
+        ws.append([c.title for c in table.columns])
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for values in table.values():
+            ws.append(values)
+        ws.freeze_panes = "A2"
+        for i, c in enumerate(table.columns, start=1):
+            if c.width is not None:
+                ws.column_dimensions[get_column_letter(i)].width = c.width
+    wb.save(path)
+
+
+def write_json(payload: Any, out: Path | None = None, indent: int | None = None) -> None:
+    """``payload`` as JSON: to ``out`` as it is, or to standard output with a final newline."""
+    text = json.dumps(payload, indent=indent)
+    if out:
+        out.write_text(text)
+    else:
+        sys.stdout.write(text + "\n")
+
+
+def write_text(text: str, out: Path | None = None, encoding: str = "utf-8") -> None:
+    """``text`` to ``out`` in ``encoding``, or to standard output as it is."""
+    if out:
+        out.write_text(text, encoding=encoding)
+    else:
+        sys.stdout.write(text)
