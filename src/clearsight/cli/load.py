@@ -9,22 +9,24 @@ import typer
 
 from clearsight.cli.common import bad_input, console, progress, stop
 from clearsight.reports.output import Column, Report, Table, write
+from clearsight.returns import registry
 
-# The returns `load` accepts. This is the one check in the CLI keyed on return codes for loading; it becomes a
-# look-up in the returns registry when there is one.
-LOADABLE_RETURNS = ("ssda903", "cin", "cms", "csww")
+
+def one_of(codes: tuple[str, ...]) -> str:
+    """``"ssda903, cin, cms or csww"``."""
+    return ", ".join(codes[:-1]) + " or " + codes[-1] if len(codes) > 1 else "".join(codes)
 
 
 def load(
     path: Annotated[Path, typer.Argument(help="A folder of CSVs or an XML file")],
-    return_code: Annotated[str, typer.Option("--return", help="ssda903, cin, cms or csww")],
+    return_code: Annotated[str, typer.Option("--return", help=one_of(registry.codes()))],
     year: Annotated[str, typer.Option(help="Collection year, e.g. 2024-25")],
 ) -> None:
     """Load one return's files for one year as a new, atomic version (the same files again are a no-op)."""
     from clearsight.warehouse.load import load_return
 
-    if return_code not in LOADABLE_RETURNS:
-        stop(f"--return must be ssda903, cin, cms or csww, not {return_code!r}")
+    if return_code not in registry.codes():
+        stop(f"--return must be {one_of(registry.codes())}, not {return_code!r}")
     with bad_input(ValueError, unreadable=True), progress() as prog:
         task = prog.add_task(f"loading {path.name}", total=None)
         result = load_return(path, return_code, year,

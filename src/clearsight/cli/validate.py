@@ -9,23 +9,22 @@ import typer
 
 from clearsight.cli.common import bad_input, console, stop
 from clearsight.reports.output import FORMATS, Column, Line, Report, Table, write
+from clearsight.returns import registry
 
 validate_app = typer.Typer(help="Check a return against the DfE validation rules.", no_args_is_help=True)
 rules_app = typer.Typer(help="The DfE rule catalogue and what Clearsight implements.", no_args_is_help=True)
 
 
-# ---------------------------------------------------------------- decisions keyed on the return's code
-# The two places these commands decide by a return's code; they become look-ups in the returns registry.
+# ---------------------------------------------------------------- what depends on the return
 
 def source_tables(return_code: str, year: str) -> dict:
     """The return's source tables for the year (the sheets of the findings workbook)."""
-    from clearsight.returns.spec import CIN_TABLES, ssda903_tables
-
-    return ssda903_tables(year) if return_code == "ssda903" else CIN_TABLES
+    return registry.get(return_code).tables(year)
 
 
 def json_with_type(return_code: str) -> bool:
-    """Whether the findings JSON gives each finding's type (every return but SSDA903)."""
+    """Whether the findings JSON gives each finding's type: the documented SSDA903 findings JSON has no type
+    (every 903 rule's type is in the catalogue); the CIN census and the cross checks mix errors and queries."""
     return return_code != "ssda903"
 
 
@@ -106,7 +105,7 @@ def findings_report(result, con, tables: dict) -> Report:
 
 @rules_app.command("list")
 def rules_list(
-    return_code: Annotated[str, typer.Option("--return", help="ssda903 or cin")] = "ssda903",
+    return_code: Annotated[str, typer.Option("--return", help=" or ".join(r.code for r in registry.validated()))] = "ssda903",
     year: Annotated[str, typer.Option(help="Collection year")] = "2025-26",
     fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
 ) -> None:
