@@ -186,8 +186,14 @@ def _value_checks(spec: SourceTable, year: str) -> list[tuple[Column, str, str]]
     return checks
 
 
-def _insert_batch(con: duckdb.DuckDBPyConnection, load_id: int, spec: SourceTable, batch: pa.Table,
-                  file_name: str, year: str) -> int:
+def insert_batch(con: duckdb.DuckDBPyConnection, load_id: int, spec: SourceTable, batch: pa.Table,
+                 file_name: str, year: str) -> int:
+    """Type one batch of a source table's raw text into its canonical table as part of load ``load_id``, and
+    record its bad values as ``load_findings``; returns the rows written.
+
+    ``batch`` holds the source columns as text (a list of text for ``list`` columns), plus ``_row`` (the 0-based
+    row in the source table) and ``_line`` (the line in the file), as a parser yields them.
+    """
     con.register("_batch", batch)
     try:
         extras = [name for name, _t in spec.extra_columns]
@@ -310,7 +316,7 @@ def load_into(con: duckdb.DuckDBPyConnection, path: Path, return_code: str, year
         first = True
         for spec, batch in parse(path, return_code, year, out):
             file_name = _file_of(out, spec, path)
-            rows[spec.canonical] = rows.get(spec.canonical, 0) + _insert_batch(
+            rows[spec.canonical] = rows.get(spec.canonical, 0) + insert_batch(
                 con, load_id, spec, batch, file_name, year)
             if first:
                 _pause_for_tests("after-first-batch")

@@ -1,7 +1,7 @@
 """CIN census rules on Section47 enquiries and initial child protection conferences."""
 
-from clearsight.rules.cin.workdays import working_day_before_sql
 from clearsight.rules.definition import Rule
+from clearsight.warehouse.reference import working_day_before_sql
 
 R1104 = Rule("1104", "cin", {"Section47": ("DateOfInitialCPC",), "CINdetails": ("CINreferralDate",)}, """
     WITH bad AS (
