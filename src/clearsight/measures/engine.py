@@ -63,7 +63,7 @@ def prepare(con: duckdb.DuckDBPyConnection, periods: Iterable[Period], measures:
                                                                                    "hist_cla_header", "hist_allocations"}
     create_history_views(con, used)
     if any(re.search(r"\bpostcodes\b", m.sql) for m in measures):
-        install_postcodes(con)
+        _install_postcodes(con)
     reference.install_calendar(con)
     rows = list(periods)
     con.register("_periods", pa.table({
@@ -73,7 +73,7 @@ def prepare(con: duckdb.DuckDBPyConnection, periods: Iterable[Period], measures:
     con.unregister("_periods")
 
 
-def install_postcodes(con: duckdb.DuckDBPyConnection) -> None:
+def _install_postcodes(con: duckdb.DuckDBPyConnection) -> None:
     """The postcode lookup, for the postcodes the 903 episodes mention (measures of placement distance)."""
     reference.install_postcodes(con, "SELECT home_post_norm FROM hist_cla_episodes WHERE home_post IS NOT NULL "
                                      "UNION SELECT pl_post_norm FROM hist_cla_episodes WHERE pl_post IS NOT NULL")

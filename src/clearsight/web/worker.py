@@ -22,7 +22,6 @@ import duckdb
 from clearsight import config
 from clearsight.returns.problems import UnreadableFile
 from clearsight.warehouse import catalog, publish
-from clearsight.warehouse.publish import writer_lock
 
 log = logging.getLogger("clearsight.web.worker")
 BATCH = 2000
@@ -174,7 +173,7 @@ def process(job) -> None:
     from clearsight.web.uploads.models import Upload
 
     try:
-        with writer_lock():
+        with publish.writer_lock():
             run_job(job)
         job.status, job.stage = Upload.DONE, "done"
     except UnreadableFile as exc:
@@ -207,7 +206,7 @@ def recover_interrupted() -> None:
 
     from clearsight.web.uploads.models import Upload
 
-    with writer_lock(blocking=False) as got:
+    with publish.writer_lock(blocking=False) as got:
         if not got:
             return  # another worker is running; its jobs are not stale
         Upload.objects.filter(status=Upload.RUNNING).update(
