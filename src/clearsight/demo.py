@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from clearsight import config
+from clearsight.warehouse import catalog
 from clearsight.warehouse.load import connect, load_return
 from clearsight.warehouse.summary import stage_counts
 
@@ -61,9 +62,8 @@ def _record_council(con, council_json: Path) -> None:
     if not council_json.exists():
         return
     facts = json.loads(council_json.read_text())
-    for key in ("la_code", "la_name", "population_0_17"):
-        if facts.get(key) is not None:
-            con.execute("INSERT OR REPLACE INTO council_settings VALUES (?, ?)", [key, str(facts[key])])
+    catalog.set_council_settings(con, {key: facts[key] for key in ("la_code", "la_name", "population_0_17")
+                                       if facts.get(key) is not None})
 
 
 def _print_headline(console: Console, year: str | None) -> None:

@@ -46,6 +46,7 @@ def pytest_configure(config):
 
 def _load_council(root: Path) -> Path:
     from clearsight.synth import run_synth
+    from clearsight.warehouse import catalog
     from clearsight.warehouse.load import connect, load_return
 
     council = root / "council"
@@ -56,8 +57,8 @@ def _load_council(root: Path) -> Path:
         for path, ret in (("ssda903.xml", "ssda903"), ("cin_census.xml", "cin"), ("cms", "cms"), ("csww.xml", "csww")):
             load_return(council / year / path, ret, year, db_path=data / "warehouse.duckdb", loaded_by="fixture")
     con = connect(data / "warehouse.duckdb")
-    con.execute("INSERT OR REPLACE INTO council_settings VALUES ('population_0_17', '21000'), ('la_code', 'E10000016'),"
-                " ('la_name', 'Synthetic county')")
+    catalog.set_council_settings(con, {"population_0_17": "21000", "la_code": "E10000016",
+                                       "la_name": "Synthetic county"})
     con.close()
     return council
 

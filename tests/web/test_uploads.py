@@ -141,10 +141,10 @@ def test_a_903_is_its_csv_files_or_one_xml_file(tmp_path):
 
 
 def test_one_progress_bar_runs_through_every_stage(db):
-    from clearsight.web.worker import _Progress
+    from clearsight.web.worker import UploadProgress
 
     job = Upload.objects.create(return_code="cin", year="2025-26")
-    progress = _Progress(job)
+    progress = UploadProgress(job)
     seen = []
     for stage, done, total in (("preparing", 0, 0), ("hashing", 1, 1), ("reading", 50, 100), ("reading", 100, 100),
                                ("checking against the DfE rules", 0, 0), ("working out the measures", 0, 0)):

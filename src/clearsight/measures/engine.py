@@ -9,10 +9,10 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 
-from clearsight import workdays
 from clearsight.measures.definition import Measure
 from clearsight.measures.history import AGE_BAND_SQL, create_history_views
 from clearsight.measures.periods import Period
+from clearsight.warehouse import catalog, reference
 
 # How each breakdown is found for a unit counted (a referral, a child ...) on its ``dim_day``.
 DIMENSION_SQL = {
@@ -64,7 +64,7 @@ def prepare(con: duckdb.DuckDBPyConnection, periods: Iterable[Period], measures:
     create_history_views(con, used)
     if any(re.search(r"\bpostcodes\b", m.sql) for m in measures):
         _install_postcodes(con)
-    workdays.install(con)
+    reference.install_calendar(con)
     rows = list(periods)
     con.register("_periods", pa.table({
         "period": [p.label for p in rows], "start_day": pa.array([p.start for p in rows], pa.date32()),
@@ -75,25 +75,21 @@ def prepare(con: duckdb.DuckDBPyConnection, periods: Iterable[Period], measures:
 
 def _install_postcodes(con: duckdb.DuckDBPyConnection) -> None:
     """The postcode lookup, for the postcodes the 903 episodes mention (measures of placement distance)."""
-    present = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'postcodes'").fetchall()[0][0]
-    if present:
-        return
-    from clearsight.rules.postcodes import install
-
-    install(con, "SELECT home_post_norm FROM hist_cla_episodes WHERE home_post IS NOT NULL "
-                 "UNION SELECT pl_post_norm FROM hist_cla_episodes WHERE pl_post IS NOT NULL")
+    reference.install_postcodes(con, "SELECT home_post_norm FROM hist_cla_episodes WHERE home_post IS NOT NULL "
+                                     "UNION SELECT pl_post_norm FROM hist_cla_episodes WHERE pl_post IS NOT NULL")
 
 
 def population_0_17(con: duckdb.DuckDBPyConnection) -> float | None:
-    rows = con.execute("SELECT value FROM council_settings WHERE key = 'population_0_17'").fetchall()
-    return float(rows[0][0]) if rows and rows[0][0] else None
+    """The council's 0-17 population (the council setting ``population_0_17``), for rates per 10,000."""
+    value = catalog.council_setting(con, "population_0_17")
+    return float(value) if value else None
 
 
 def compute(con: duckdb.DuckDBPyConnection, measure: Measure, by: str | None = None) -> list[MeasureValue]:
     """One measure over every period in ``periods``, for the whole council or broken down ``by`` a dimension."""
     if by is not None and by not in measure.dimensions:
         raise ValueError(f"{measure.id} cannot be broken down by {by}; it supports {', '.join(measure.dimensions) or 'none'}")
-    loaded = {r[0] for r in con.execute("SELECT DISTINCT return_code FROM current_loads").fetchall()}
+    loaded = catalog.returns_loaded(con)
     if measure.needs and not set(measure.needs) & loaded:
         # Nothing to count from: say so (no value), rather than report a misleading zero.
         periods = [r[0] for r in con.execute("SELECT period FROM periods ORDER BY start_day, end_day").fetchall()]

@@ -7,25 +7,13 @@ import duckdb
 from clearsight.measures.definition import Measure
 from clearsight.measures.engine import MeasureValue, compute, prepare
 from clearsight.measures.periods import parse_period
-from clearsight.returns.spec import CIN_TABLES, CMS_TABLES, CSWW_TABLES, ssda903_tables
-from clearsight.rules.testing import _batch
-from clearsight.warehouse.load import _insert_batch, quiet
-from clearsight.warehouse.schema import ensure_schema
+from clearsight.warehouse import testing
 
 
 def build(loads: list[tuple[str, str, dict[str, list[dict]]]], population: int | None = None) -> duckdb.DuckDBPyConnection:
-    """An in-memory warehouse holding ``(return, year, {table: rows of raw text})`` loads, in order."""
-    con = quiet(duckdb.connect())
-    ensure_schema(con)
-    for load_id, (ret, year, tables) in enumerate(loads, start=1):
-        con.execute("INSERT INTO loads VALUES (?, ?, ?, ?, now(), 'test', '', '{}', '{}')", [load_id, ret, year, str(load_id)])
-        specs = {"ssda903": ssda903_tables(year), "cin": CIN_TABLES, "cms": CMS_TABLES, "csww": CSWW_TABLES}[ret]
-        for name, rows in tables.items():
-            if rows:
-                _insert_batch(con, load_id, specs[name], _batch(specs[name], rows), name, year)
-    if population:
-        con.execute("INSERT INTO council_settings VALUES ('population_0_17', ?)", [str(population)])
-    return con
+    """An in-memory warehouse holding ``(return, year, {table: rows of raw text})`` loads, in order, and the
+    council's 0-17 population when given."""
+    return testing.build(loads, {"population_0_17": population} if population else None)
 
 
 def values(measure: Measure, loads: list[tuple[str, str, dict[str, list[dict]]]], periods: list[str],

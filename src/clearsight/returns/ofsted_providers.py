@@ -2,7 +2,8 @@
 
 The 903's URN rules check each placement against these lists. Workbooks come in several layouts;
 columns are found by their headings on every sheet, and URNs are kept as text (some lists hold
-URNs such as ``SC123456`` and others plain numbers, which must not be read as integers).
+URNs such as ``SC123456`` and others plain numbers, which must not be read as integers). Putting the
+rows on a warehouse connection is ``clearsight.warehouse.reference.load_providers``'s job.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import re
 import zipfile
 from pathlib import Path
 
-import duckdb
 import openpyxl
 import pyarrow as pa
 
@@ -103,23 +103,3 @@ def read_providers(paths: list[Path]) -> tuple[pa.Table, list[SourceFile]]:
                                          expected="Ofsted's children's homes or social care providers list"))
     types = {k: (pa.date32() if k.endswith("_date") else pa.string()) for k in cols}
     return pa.table({k: pa.array(v, types[k]) for k, v in cols.items()}), files
-
-
-def load_providers(con: duckdb.DuckDBPyConnection, paths: list[Path]) -> int:
-    """Put the lists into a ``providers`` table on ``con`` (replacing any earlier one); return the row count."""
-    table, _files = read_providers(paths)
-    return install_providers(con, table)
-
-
-def install_providers(con: duckdb.DuckDBPyConnection, table: pa.Table) -> int:
-    """Put provider rows (the columns :func:`read_providers` gives) into ``providers`` on ``con``, with each
-    postcode's normalised form in ``postcode_norm``; return the row count."""
-    if "postcode" not in table.column_names:
-        table = table.append_column("postcode", pa.nulls(table.num_rows, pa.string()))
-    con.register("_providers", table)
-    try:
-        con.execute("CREATE OR REPLACE TEMP TABLE providers AS SELECT *, cs_postcode(postcode) AS postcode_norm "
-                    "FROM _providers")
-    finally:
-        con.unregister("_providers")
-    return con.execute("SELECT count(*) FROM providers").fetchall()[0][0]

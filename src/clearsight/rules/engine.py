@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from clearsight.returns.spec import SourceTable, ssda903_tables, year_ending
+from clearsight.returns.spec import SourceTable, ssda903_tables
+from clearsight.returns.years import CollectionYear
 from clearsight.rules.definition import Rule, catalogue
+from clearsight.warehouse import catalog, reference
 
 
 @dataclass
@@ -71,8 +73,7 @@ def create_views(con: duckdb.DuckDBPyConnection, tables: Iterable[SourceTable], 
         # The CIN census's ChildIdentifiers and ChildCharacteristics modules share one canonical table.
         _drop_temp(con, f"{prefix}ChildCharacteristics")
         con.execute(f'CREATE TEMP VIEW "{prefix}ChildCharacteristics" AS SELECT * FROM "{prefix}ChildIdentifiers"')
-    _replace(con, f"{prefix}invalid_values", "SELECT table_name, field, row_no, child_id, value FROM load_findings "
-                                             f"WHERE load_id = {int(load_id)}")
+    _replace(con, f"{prefix}invalid_values", catalog.invalid_values_query(load_id))
 
 
 def _drop_temp(con: duckdb.DuckDBPyConnection, name: str) -> None:
@@ -95,20 +96,17 @@ def _replace(con: duckdb.DuckDBPyConnection, name: str, select: str) -> None:
 
 def create_period_macros(con: duckdb.DuckDBPyConnection, year: str, la: str | None = None) -> None:
     """``collection_start()``, ``collection_end()`` and ``la_code()`` for the rules' SQL."""
-    end = year_ending(year)
+    cy = CollectionYear.parse(year)
     la_sql = "NULL" if not la else "'" + la.replace("'", "''") + "'"
     con.execute(f"CREATE OR REPLACE TEMP MACRO la_code() AS CAST({la_sql} AS VARCHAR)")
-    con.execute(f"CREATE OR REPLACE TEMP MACRO collection_start() AS DATE '{end - 1}-04-01'")
-    con.execute(f"CREATE OR REPLACE TEMP MACRO collection_end() AS DATE '{end}-03-31'")
+    con.execute(f"CREATE OR REPLACE TEMP MACRO collection_start() AS DATE '{cy.first_day.isoformat()}'")
+    con.execute(f"CREATE OR REPLACE TEMP MACRO collection_end() AS DATE '{cy.last_day.isoformat()}'")
 
 
 def _install_postcodes(con: duckdb.DuckDBPyConnection) -> None:
     """Make the ``postcodes`` lookup table available (once per connection), holding only the postcodes
     the return's episodes (this year's and last year's) mention."""
-    present = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'postcodes'").fetchall()[0][0]
-    if not present:
-        from clearsight.rules.postcodes import install
-
+    if not reference.has_table(con, "postcodes"):
         views = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE temporary UNION "
                                            "SELECT view_name FROM duckdb_views() WHERE temporary").fetchall()}
         used = [f"SELECT {col} FROM {view} WHERE {col} IS NOT NULL"
@@ -117,7 +115,7 @@ def _install_postcodes(con: duckdb.DuckDBPyConnection) -> None:
         tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
         if "providers" in tables:  # the URN rules look up where providers' premises are
             used.append("SELECT postcode_norm FROM providers WHERE postcode_norm IS NOT NULL")
-        install(con, " UNION ".join(used) if used else None)
+        reference.install_postcodes(con, " UNION ".join(used) if used else None)
 
 
 _CODES = re.compile(r"\{codes:(\w+)\.(\w+)\}")

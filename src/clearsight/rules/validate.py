@@ -6,15 +6,14 @@ so validating never changes the council's data; ``--load ID`` checks a load alre
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from clearsight.returns.ofsted_providers import load_providers
 from clearsight.returns.spec import CIN_TABLES, ssda903_tables
+from clearsight.returns.years import CollectionYear
 from clearsight.rules.definition import Rule
 from clearsight.rules.engine import (
     RunContext,
@@ -23,7 +22,9 @@ from clearsight.rules.engine import (
     create_views,
     run_rules,
 )
+from clearsight.warehouse import catalog
 from clearsight.warehouse.load import connect, load_into, quiet
+from clearsight.warehouse.reference import load_providers
 from clearsight.warehouse.schema import ensure_schema
 
 
@@ -61,7 +62,7 @@ def validate_files(path: Path, return_code: str, year: str, *, previous: Path | 
     load_id = load_into(con, path, return_code, year)
     prev_id = None
     if previous is not None:
-        prev_id = load_into(con, previous, return_code, previous_year or _year_before(year))
+        prev_id = load_into(con, previous, return_code, previous_year or CollectionYear.parse(year).previous.label)
     if providers:
         load_providers(con, providers)
     timing.parse = time.perf_counter() - started
@@ -74,14 +75,12 @@ def validate_load(load_id: int, *, previous_load: int | None = None,
                   providers: list[Path] | None = None, la: str | None = None) -> tuple[ValidationResult, duckdb.DuckDBPyConnection]:
     """Validate a load already in the warehouse (read-only)."""
     con = connect(read_only=True)
-    rows = con.execute("SELECT return_code, year FROM loads WHERE load_id = ?", [load_id]).fetchall()
-    if not rows:
+    info = catalog.load_info(con, load_id)
+    if info is None:
         raise KeyError(f"there is no load {load_id}; `clearsight loads` lists them")
-    return_code, year = rows[0]
+    return_code, year = info.return_code, info.year
     if previous_load is None:
-        prev = con.execute("""SELECT load_id FROM current_loads WHERE return_code = ? AND year = ?""",
-                           [return_code, _year_before(year)]).fetchall()
-        previous_load = prev[0][0] if prev else None
+        previous_load = catalog.previous_year_load(con, return_code, year)
     if providers:
         load_providers(con, providers)
     return run_on(con, return_code, year, load_id, previous_load, bool(providers), la), con
@@ -90,8 +89,7 @@ def validate_load(load_id: int, *, previous_load: int | None = None,
 def run_on(con: duckdb.DuckDBPyConnection, return_code: str, year: str, load_id: int, previous_load: int | None,
            providers: bool, la: str | None = None) -> ValidationResult:
     tables = _tables(return_code, year).values()
-    meta = con.execute("SELECT meta FROM loads WHERE load_id = ?", [load_id]).fetchall()
-    source_format = json.loads(meta[0][0]).get("format") if meta and meta[0][0] else None
+    source_format = catalog.load_meta(con, load_id).get("format")
     create_views(con, tables, load_id)
     create_views(con, tables, previous_load if previous_load is not None else -1, prefix="prev_")
     create_period_macros(con, year, la)
@@ -99,18 +97,12 @@ def run_on(con: duckdb.DuckDBPyConnection, return_code: str, year: str, load_id:
     return run_rules(con, rules_for(return_code), ctx)
 
 
-def _year_before(year: str) -> str:
-    start = int(year[:4]) - 1
-    return f"{start}-{(start + 1) % 100:02d}"
-
-
 def cross_views(con: duckdb.DuckDBPyConnection, year: str, lac_load: int, cin_load: int) -> None:
     """The views the cross-return checks read: ``lac_*`` (903), ``cin_*`` (CIN census), ``lac_all_Episodes``."""
     create_views(con, ssda903_tables(year).values(), lac_load, prefix="lac_")
     create_views(con, CIN_TABLES.values(), cin_load, prefix="cin_")
-    con.execute("""CREATE OR REPLACE TEMP VIEW lac_all_Episodes AS
-                   SELECT e.* FROM cla_episodes e JOIN loads l ON l.load_id = e.load_id
-                   WHERE l.return_code = 'ssda903'""")
+    every_903 = ", ".join(str(i) for i in catalog.load_ids(con, "ssda903")) or "NULL"
+    con.execute(f"CREATE OR REPLACE TEMP VIEW lac_all_Episodes AS SELECT * FROM cla_episodes WHERE load_id IN ({every_903})")
     create_period_macros(con, year)
 
 
@@ -119,7 +111,7 @@ def validate_cross(year: str) -> tuple[ValidationResult, duckdb.DuckDBPyConnecti
     from clearsight.rules.cross import RULES as CROSS_RULES
 
     con = connect(read_only=True)
-    current = dict(con.execute("SELECT return_code, load_id FROM current_loads WHERE year = ?", [year]).fetchall())
+    current = catalog.current_loads_of_year(con, year)
     missing = [r for r in ("ssda903", "cin") if r not in current]
     if missing:
         result = ValidationResult("cross", year)

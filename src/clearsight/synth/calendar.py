@@ -1,78 +1,38 @@
-"""Dates for the synthetic council: England and Wales bank holidays and working-day arithmetic.
+"""Dates for the synthetic council: working-day arithmetic over the one bank-holiday calendar.
 
 Dates inside the simulator are proleptic ordinals (``date.toordinal()``) so that arithmetic is
-integer arithmetic; they are turned into text only when a file is written.
+integer arithmetic; they are turned into text only when a file is written. The bank holidays are the
+warehouse's (``clearsight.warehouse.reference``), so synthetic returns and the rules that check them
+agree on what a working day is.
 """
 
 from __future__ import annotations
 
 import bisect
-from datetime import date, timedelta
+from datetime import date
 
-# One-off bank holidays proclaimed outside the usual rules, and usual ones moved for a year.
-_EXTRA = {
-    date(2011, 4, 29), date(2012, 6, 5), date(2022, 6, 3), date(2022, 9, 19), date(2023, 5, 8),
-}
-_MOVED_EARLY_MAY = {2020: date(2020, 5, 8)}
-_MOVED_SPRING = {2012: date(2012, 6, 4), 2022: date(2022, 6, 2)}
+from clearsight.warehouse.reference import bank_holidays as holidays_between
+
+# Re-exported ("X as X"): the simulator's callers ask the calendar for Easter here.
+from clearsight.warehouse.reference import easter_sunday as easter_sunday
 
 
-def easter_sunday(year: int) -> date:
-    """Easter Sunday in the Gregorian calendar (anonymous Gregorian algorithm)."""
-    a = year % 19
-    b, c = divmod(year, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
-    m = (a + 11 * h + 22 * l) // 451
-    month, day = divmod(h + l - 7 * m + 114, 31)
-    return date(year, month, day + 1)
-
-
-def _first_monday(year: int, month: int) -> date:
-    d = date(year, month, 1)
-    return d + timedelta(days=(7 - d.weekday()) % 7)
-
-
-def _last_monday(year: int, month: int) -> date:
-    d = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
-    return d - timedelta(days=d.weekday())
+def weekday_holidays(first_year: int, last_year: int) -> set[date]:
+    """England and Wales bank holidays that fall on a weekday, from ``first_year`` to ``last_year``: the days a
+    working day is lost (a holiday on a weekend is counted on its substitute weekday)."""
+    return {d for d in holidays_between(first_year, last_year) if d.weekday() < 5}
 
 
 def bank_holidays(year: int) -> set[date]:
-    """England and Wales bank holidays in a calendar year, substitute days included."""
-    days: set[date] = set()
-    ny = date(year, 1, 1)
-    days.add(ny + timedelta(days={5: 2, 6: 1}.get(ny.weekday(), 0)))
-    easter = easter_sunday(year)
-    days.add(easter - timedelta(days=2))
-    days.add(easter + timedelta(days=1))
-    days.add(_MOVED_EARLY_MAY.get(year, _first_monday(year, 5)))
-    days.add(_MOVED_SPRING.get(year, _last_monday(year, 5)))
-    days.add(_last_monday(year, 8))
-    xmas, boxing = date(year, 12, 25), date(year, 12, 26)
-    if xmas.weekday() == 5:  # Saturday: Monday 27 and Tuesday 28
-        days |= {date(year, 12, 27), date(year, 12, 28)}
-    elif xmas.weekday() == 6:  # Sunday: Boxing Day Monday, Christmas substitute Tuesday
-        days |= {boxing, date(year, 12, 27)}
-    elif xmas.weekday() == 4:  # Friday: Boxing Day substitute Monday 28
-        days |= {xmas, date(year, 12, 28)}
-    else:
-        days |= {xmas, boxing}
-    days |= {d for d in _EXTRA if d.year == year}
-    return days
+    """England and Wales bank holidays in a calendar year that fall on a weekday, substitute days included."""
+    return weekday_holidays(year, year)
 
 
 class WorkingDays:
     """Working days (Monday to Friday, not an England and Wales bank holiday) between two years."""
 
     def __init__(self, first_year: int, last_year: int):
-        holidays: set[int] = set()
-        for y in range(first_year, last_year + 1):
-            holidays |= {d.toordinal() for d in bank_holidays(y)}
+        holidays = {d.toordinal() for d in weekday_holidays(first_year, last_year)}
         start = date(first_year, 1, 1).toordinal()
         end = date(last_year, 12, 31).toordinal()
         self.days = [o for o in range(start, end + 1) if o % 7 not in (6, 0) and o not in holidays]

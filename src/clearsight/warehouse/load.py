@@ -173,7 +173,12 @@ def _value_checks(spec: SourceTable, year: str) -> list[tuple[Column, str, str]]
 
 def insert_batch(con: duckdb.DuckDBPyConnection, load_id: int, spec: SourceTable, batch: pa.Table,
                  file_name: str, year: str) -> int:
-    """Type one batch of a source table into its canonical table, and keep its bad values as findings."""
+    """Type one batch of a source table's raw text into its canonical table as part of load ``load_id``, and
+    record its bad values as ``load_findings``; returns the rows written.
+
+    ``batch`` holds the source columns as text (a list of text for ``list`` columns), plus ``_row`` (the 0-based
+    row in the source table) and ``_line`` (the line in the file), as a parser yields them.
+    """
     con.register("_batch", batch)
     try:
         extras = [name for name, _t in spec.extra_columns]
@@ -203,10 +208,6 @@ def insert_batch(con: duckdb.DuckDBPyConnection, load_id: int, spec: SourceTable
         return batch.num_rows
     finally:
         _unregister(con, "_batch")
-
-
-# Transitional: rules/testing.py and measures/testing.py import the old name until they switch to insert_batch.
-_insert_batch = insert_batch
 
 
 def _unregister(con: duckdb.DuckDBPyConnection, name: str) -> None:

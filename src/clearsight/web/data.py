@@ -1,8 +1,8 @@
 """What the web pages read from the warehouse: always read-only, and cached per warehouse version.
 
-A load becomes visible when the background worker swaps in a new warehouse file in one step (see
-``clearsight.web.worker``); the *version* of the warehouse is that file's identity, so every cached result
-is keyed by it and a new load is never mixed with an old one's figures.
+A load becomes visible when the background worker publishes a new warehouse file in one step (see
+``clearsight.warehouse.publish``); the *version* of the warehouse is that file's identity, so every cached
+result is keyed by it and a new load is never mixed with an old one's figures.
 """
 
 from __future__ import annotations
@@ -12,113 +12,27 @@ import json
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-import duckdb
 
 from clearsight import config
 from clearsight.measures.definition import Measure
 from clearsight.measures.engine import MeasureValue, compute, prepare
 from clearsight.measures.periods import months_between, parse_period
 from clearsight.measures.registry import HEADLINE_DEFAULT, all_measures
-from clearsight.warehouse.load import connect
+from clearsight.warehouse import catalog
+from clearsight.warehouse.publish import NoWarehouse, reading, snapshot, version, version_dir
 
-
-class NoWarehouse(Exception):
-    """Nothing is loaded yet."""
-
-
-class WarehouseBusy(Exception):
-    """Another program (``clearsight load``) is writing to the warehouse."""
-
-
-def version_of(path: Path) -> str:
-    st = os.stat(path)
-    return f"{st.st_ino:x}-{st.st_mtime_ns:x}-{st.st_size:x}"
-
-
-def version() -> str | None:
-    """The identity of the current warehouse file (changes whenever a load is published), or None."""
-    try:
-        return version_of(config.warehouse_path())
-    except FileNotFoundError:
-        return None
+# Re-exported ("X as X"): pages and their tests also ask these of this module.
+from clearsight.warehouse.publish import WarehouseBusy as WarehouseBusy
+from clearsight.warehouse.publish import current as current
+from clearsight.warehouse.publish import version_of as version_of
 
 
 def cache_dir(ver: str) -> Path:
-    return config.data_dir() / "web-cache" / ver
-
-
-def snapshot(ver: str) -> Path:
-    """A path that always opens this version of the warehouse: a hard link to its file, made on first use.
-
-    DuckDB keeps one open database per path in a process, so a reader opening ``warehouse.duckdb`` just after
-    a load is published could be handed the previous file; a path per version cannot mix them up.
-    """
-    path = cache_dir(ver) / "warehouse.duckdb"
-    if path.exists():
-        return path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".link-{os.getpid()}-{threading.get_ident()}")
-    tmp.unlink(missing_ok=True)
-    try:
-        os.link(config.warehouse_path(), tmp)
-    except FileNotFoundError:
-        raise NoWarehouse("nothing is loaded yet") from None
-    if version_of(tmp) != ver:  # a newer load was published in between
-        tmp.unlink()
-        raise _Stale
-    os.replace(tmp, path)
-    return path
-
-
-class _Stale(Exception):
-    pass
-
-
-def current() -> tuple[str, Path]:
-    """The current version and a path to exactly that version of the warehouse."""
-    for _ in range(5):
-        ver = version()
-        if ver is None:
-            raise NoWarehouse("nothing is loaded yet")
-        try:
-            return ver, snapshot(ver)
-        except _Stale:
-            continue
-    raise WarehouseBusy("loads are being published one after another; try again in a moment")
-
-
-@contextmanager
-def reading(db_path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection to ``db_path`` (default: the current version of the warehouse), closed afterwards."""
-    if db_path is None:
-        _ver, db_path = current()
-    try:
-        con = connect(db_path, read_only=True)
-    except FileNotFoundError as exc:
-        raise NoWarehouse(str(exc)) from None
-    except duckdb.IOException as exc:
-        raise WarehouseBusy("another program is writing to the warehouse (for example `clearsight load`); "
-                            "try again when it has finished") from exc
-    try:
-        yield con
-    finally:
-        con.close()
-
-
-def prune(keep: str) -> None:
-    """Remove the caches and links of every version but ``keep`` (open files stay readable until closed)."""
-    import shutil
-
-    root = config.data_dir() / "web-cache"
-    if root.exists():
-        for d in root.iterdir():
-            if d.is_dir() and d.name != keep:
-                shutil.rmtree(d, ignore_errors=True)
+    """Where the figures worked out from one warehouse version are kept (beside its snapshot)."""
+    return version_dir(ver)
 
 
 # ----------------------------------------------------------------------------- cache
@@ -185,9 +99,9 @@ def value_from_json(d: dict) -> MeasureValue:
 def compute_aggregates(db_path: Path | None = None) -> dict:
     """Every measure, council-wide, for every loaded collection year and every month of them."""
     with reading(db_path) as con:
-        years = [r[0] for r in con.execute("SELECT DISTINCT year FROM current_loads ORDER BY year").fetchall()]
+        years = catalog.years_loaded(con)
         if not years:
-            return {"years": [], "months": [], "values": {}, "council": _council(con)}
+            return {"years": [], "months": [], "values": {}, "council": catalog.council_settings(con)}
         year_periods = [parse_period(y) for y in years]
         months = months_between(year_periods[0].start, year_periods[-1].end)
         prepare(con, year_periods + months)
@@ -200,11 +114,8 @@ def compute_aggregates(db_path: Path | None = None) -> dict:
                 target = out["yearly"] if v.period in years else out["monthly"]
                 target[v.period] = v.as_json()
             values[mid] = out
-        return {"years": years, "months": [p.label for p in months], "values": values, "council": _council(con)}
-
-
-def _council(con: duckdb.DuckDBPyConnection) -> dict:
-    return dict(con.execute("SELECT key, value FROM council_settings").fetchall())
+        return {"years": years, "months": [p.label for p in months], "values": values,
+                "council": catalog.council_settings(con)}
 
 
 def aggregates() -> dict:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.shortcuts import render
 
-from clearsight.web import data, roles
+from clearsight.warehouse.publish import NoWarehouse, WarehouseBusy
+from clearsight.web import roles
 
 
 class WarehouseStateMiddleware:
@@ -17,10 +18,10 @@ class WarehouseStateMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, data.NoWarehouse):
+        if isinstance(exception, NoWarehouse):
             return render(request, "dashboards/empty.html",
                           {"may_upload": roles.can(request.user, "upload_returns")})
-        if isinstance(exception, data.WarehouseBusy):
+        if isinstance(exception, WarehouseBusy):
             response = render(request, "busy.html", {"message": str(exception)}, status=503)
             response["Retry-After"] = "30"
             return response

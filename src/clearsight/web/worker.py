@@ -1,10 +1,9 @@
 """The background worker: loads uploaded returns one at a time, validates them, and publishes each load.
 
 DuckDB allows one writer, and web requests read the warehouse read-only, so a load never writes to the file
-the pages read. The worker copies the warehouse to a staging file, loads and validates there, works out the
-dashboards' figures for it, and then renames it over the warehouse: the new load becomes visible in one
-step, and a failure leaves the warehouse as it was. A file lock (``<data dir>/warehouse.lock``) keeps any
-two workers from loading at once.
+the pages read. Holding the warehouse's writer lock, the worker loads and validates into a staging copy,
+works out the dashboards' figures for it, and then publishes it: the new load becomes visible in one step,
+and a failure leaves the warehouse as it was (see ``clearsight.warehouse.publish``).
 
 Run it on its own with ``python -m clearsight.web.worker`` (server mode); ``clearsight serve`` runs one in
 a thread beside the web server.
@@ -12,20 +11,17 @@ a thread beside the web server.
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import os
-import shutil
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 
 from clearsight import config
 from clearsight.returns.problems import UnreadableFile
+from clearsight.warehouse import catalog, publish
 
 log = logging.getLogger("clearsight.web.worker")
 BATCH = 2000
@@ -41,23 +37,6 @@ def upload_files_dir(upload_id: int) -> Path:
 
 def findings_xlsx_path(upload_id: int) -> Path:
     return uploads_dir() / str(upload_id) / "findings.xlsx"
-
-
-@contextmanager
-def writer_lock(blocking: bool = True) -> Iterator[bool]:
-    """Hold the warehouse's writer lock (yields False when ``blocking`` is off and another holds it)."""
-    path = config.data_dir() / "warehouse.lock"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a+") as f:
-        try:
-            fcntl.flock(f, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
-        except BlockingIOError:
-            yield False
-            return
-        try:
-            yield True
-        finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
 
 
 def input_path(return_code: str, folder: Path) -> Path:
@@ -83,29 +62,12 @@ def input_path(return_code: str, folder: Path) -> Path:
     return folder
 
 
-def _staging_copy(warehouse: Path, staging: Path) -> None:
-    for p in (staging, staging.with_name(staging.name + ".wal")):
-        p.unlink(missing_ok=True)
-    if not warehouse.exists():
-        return
-    if warehouse.with_name(warehouse.name + ".wal").exists():
-        con = duckdb.connect(str(warehouse))  # fold a writer's leftover log into the file before copying
-        con.execute("CHECKPOINT")
-        con.close()
-    # Holding a read-only connection keeps any other writer (e.g. `clearsight load`) out while copying.
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        shutil.copyfile(warehouse, staging)
-    finally:
-        con.close()
-
-
 # Where each stage of a load sits in the whole, so one progress bar runs from start to end.
 PHASES = {"preparing": (0.0, 0.02), "hashing": (0.02, 0.05), "reading": (0.05, 0.70),
           "checking against the DfE rules": (0.70, 0.90), "working out the measures": (0.90, 0.99)}
 
 
-class _Progress:
+class UploadProgress:
     """Writes the upload's overall progress (percent) and stage to its row, at most a few times a second."""
 
     def __init__(self, job):
@@ -128,13 +90,10 @@ def run_job(job) -> None:
     from clearsight.warehouse.load import connect, load_return
     from clearsight.web import data
 
-    warehouse = config.warehouse_path()
-    staging = warehouse.with_name(".staging-" + warehouse.name)
-    progress = _Progress(job)
+    progress = UploadProgress(job)
     progress("preparing", 0, 0, force=True)
     path = input_path(job.return_code, upload_files_dir(job.id))
-    _staging_copy(warehouse, staging)
-    try:
+    with publish.staged() as staging:
         who = job.uploaded_by.username if job.uploaded_by else "web"
         result = load_return(path, job.return_code, job.year, db_path=staging, loaded_by=who, progress=progress)
         job.load_id, job.new_load, job.rows = result.load_id, result.created, result.rows
@@ -146,14 +105,11 @@ def run_job(job) -> None:
             con.close()
         if result.created:
             progress("working out the measures", 0, 0, force=True)
-            ver = data.version_of(staging)
+            ver = publish.version_of(staging)
             agg = data.cached("aggregates", data.compute_aggregates, ver, staging)
             if agg["years"]:
                 data.team_breakdowns(agg["years"][-1], staging, ver)
-            os.replace(staging, warehouse)
-            data.prune(keep=ver)
-    finally:
-        staging.unlink(missing_ok=True)
+            publish.publish(staging)
 
 
 def _validate(job, con: duckdb.DuckDBPyConnection) -> None:
@@ -165,19 +121,16 @@ def _validate(job, con: duckdb.DuckDBPyConnection) -> None:
     from clearsight.web.uploads.models import Finding
 
     job.findings.all().delete()
-    rows = con.execute("""SELECT rule, file, line, table_name, row_no, child_id, field, value, message
-                          FROM load_findings WHERE load_id = ? ORDER BY file, line""", [job.load_id]).fetchall()
-    batch = [Finding(upload=job, kind="file", rule=r[0], type="error", file=r[1] or "", line=r[2], table=r[3] or "",
-                     row=r[4], child=r[5] or "", fields=r[6] or "", value=(r[7] or "")[:255], message=r[8] or "")
-             for r in rows]
-    children = {r[5] for r in rows if r[5]}
+    found = catalog.load_findings(con, job.load_id)
+    batch = [Finding(upload=job, kind="file", rule=f.rule, type="error", file=f.file or "", line=f.line,
+                     table=f.table_name or "", row=f.row_no, child=f.child_id or "", fields=f.field or "",
+                     value=(f.value or "")[:255], message=f.message or "")
+             for f in found]
+    children = {f.child_id for f in found if f.child_id}
     if job.return_code in ("ssda903", "cin"):
-        la = con.execute("SELECT value FROM council_settings WHERE key = 'la_code'").fetchall()
-        la = la[0][0] if la else None
-        start = int(job.year[:4]) - 1
-        prev = con.execute("SELECT load_id FROM current_loads WHERE return_code = ? AND year = ? AND load_id <> ?",
-                           [job.return_code, f"{start}-{(start + 1) % 100:02d}", job.load_id]).fetchall()
-        result = run_on(con, job.return_code, job.year, job.load_id, prev[0][0] if prev else None, False, la)
+        la = catalog.council_setting(con, "la_code")
+        prev = catalog.previous_year_load(con, job.return_code, job.year)
+        result = run_on(con, job.return_code, job.year, job.load_id, prev if prev != job.load_id else None, False, la)
         cat = catalogue(job.return_code)
         for f in result.findings:
             entry = cat.get(f.rule)
@@ -220,7 +173,7 @@ def process(job) -> None:
     from clearsight.web.uploads.models import Upload
 
     try:
-        with writer_lock():
+        with publish.writer_lock():
             run_job(job)
         job.status, job.stage = Upload.DONE, "done"
     except UnreadableFile as exc:
@@ -253,7 +206,7 @@ def recover_interrupted() -> None:
 
     from clearsight.web.uploads.models import Upload
 
-    with writer_lock(blocking=False) as got:
+    with publish.writer_lock(blocking=False) as got:
         if not got:
             return  # another worker is running; its jobs are not stale
         Upload.objects.filter(status=Upload.RUNNING).update(

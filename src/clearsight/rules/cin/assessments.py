@@ -1,9 +1,9 @@
 """CIN census rules on Assessments: dates, open assessments and the factors identified."""
 
 from clearsight.rules.cin.sql import before_referral, overlapping
-from clearsight.rules.cin.workdays import working_day_before_sql
 from clearsight.rules.definition import Rule
 from clearsight.rules.families import dates_out_of_order, outside_collection_year
+from clearsight.warehouse.reference import working_day_before_sql
 
 FACTORS = ("1A", "1B", "1C", "2A", "2B", "2C", "3A", "3B", "3C", "4A", "4B", "4C", "5A", "5B", "5C", "6A", "6B",
            "6C", "7A", "8B", "8C", "8D", "8E", "8F", "9A", "10A", "11A", "12A", "13A", "14A", "15A", "16A", "17A",

@@ -1,9 +1,9 @@
 """CIN census rules on CINdetails: referral and closure dates, codes, open episodes and activity."""
 
 from clearsight.rules.cin.sql import after_death, sql_list
-from clearsight.rules.cin.workdays import working_day_before_sql
 from clearsight.rules.definition import Rule
 from clearsight.rules.families import dates_out_of_order, outside_collection_year
+from clearsight.warehouse.reference import working_day_before_sql
 
 REFERRAL_SOURCES = ("1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C", "3D", "3E", "3F", "4", "5A", "5B",
                     "5C", "5D", "6", "7", "8", "9", "10")

@@ -1,9 +1,9 @@
 """CIN census rules on Section47 enquiries and initial child protection conferences."""
 
 from clearsight.rules.cin.sql import before_referral, overlapping
-from clearsight.rules.cin.workdays import working_day_before_sql
 from clearsight.rules.definition import Rule
 from clearsight.rules.families import outside_collection_year
+from clearsight.warehouse.reference import working_day_before_sql
 
 R1104 = before_referral("1104", "Section47", "DateOfInitialCPC", "date_of_initial_cpc")
 

@@ -1,10 +1,10 @@
-"""Spec tests for the working-day helper the CIN rules use."""
+"""Spec tests for the working-day calendar (warehouse reference data) the CIN rules and the measures use."""
 
 from datetime import date
 
 import duckdb
 
-from clearsight.rules.cin import workdays
+from clearsight.warehouse import reference as workdays
 
 
 def test_bank_holidays_include_one_off_days():
@@ -17,7 +17,7 @@ def test_bank_holidays_include_one_off_days():
 
 def test_installed_macros_and_inline_sql_agree():
     con = duckdb.connect()
-    workdays.install(con)
+    workdays.install_calendar(con)
     assert con.execute("SELECT count(*) FROM bank_holidays").fetchone()[0] == len(workdays.bank_holidays())
     cases = [("2025-03-31", 45, date(2025, 1, 27)), ("2024-03-31", 45, date(2024, 1, 26)),
              ("2024-04-01", 1, date(2024, 3, 28)), ("2025-04-01", 1, date(2025, 3, 31)),

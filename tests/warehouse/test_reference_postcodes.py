@@ -1,15 +1,15 @@
-"""The postcode lookup the 903 distance and placement-area rules use."""
+"""The postcode lookup (warehouse reference data) the 903 distance and placement-area rules use."""
 
 import duckdb
 import pytest
 
-from clearsight.rules import postcodes
+from clearsight.warehouse import reference as postcodes
 
 
 @pytest.fixture(scope="module")
 def con():
     c = duckdb.connect()
-    postcodes.install(c)
+    postcodes.install_postcodes(c)
     yield c
     c.close()
 
@@ -56,9 +56,9 @@ def test_distance_in_miles_between_two_postcodes(con):
 
 
 def test_install_is_idempotent_and_each_connection_gets_its_own_table(con):
-    postcodes.install(con)
+    postcodes.install_postcodes(con)
     other = duckdb.connect()
-    postcodes.install(other)
+    postcodes.install_postcodes(other)
     assert other.execute("SELECT count(*) FROM postcodes").fetchall() == con.execute(
         "SELECT count(*) FROM postcodes").fetchall()
     other.close()
