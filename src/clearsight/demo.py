@@ -20,6 +20,7 @@ DEMO_YEARS = ["2023-24", "2024-25", "2025-26"]
 
 def run_demo(children: int, seed: int, console: Console, progress: Callable) -> None:
     from clearsight.synth import run_synth
+    from clearsight.synth.run import RETURN_FILES
 
     out = config.data_dir() / "demo-council"
     started = time.perf_counter()
@@ -31,8 +32,7 @@ def run_demo(children: int, seed: int, console: Console, progress: Callable) -> 
                   progress=lambda s, d, t: prog.update(task, description=s, completed=d, total=t or None))
         jobs = []
         for year in DEMO_YEARS:
-            jobs += [(out / year / "ssda903", "ssda903", year), (out / year / "cin_census.xml", "cin", year),
-                     (out / year / "cms", "cms", year), (out / year / "csww.xml", "csww", year)]
+            jobs += [(out / year / name, code, year) for code, name in RETURN_FILES.items()]
         load_task = prog.add_task("loading", total=len(jobs))
         for path, ret, year in jobs:
             prog.update(load_task, description=f"loading {ret} {year}")

@@ -10,34 +10,10 @@ import typer
 
 from clearsight.cli.common import bad_input, console, stop
 from clearsight.reports.output import Column, Line, Report, Table, write
+from clearsight.warehouse import catalog
 
 measures_app = typer.Typer(help="The indicators inspectors and leaders use.", invoke_without_command=True)
 council_app = typer.Typer(help="The council's own facts (population for rates).", no_args_is_help=True)
-
-
-# ---------------------------------------------------------------- the warehouse's bookkeeping
-# The only SQL these commands run on the warehouse's bookkeeping tables (current_loads, council_settings); they
-# become calls to the warehouse catalogue when there is one.
-
-def loaded_year_span(con) -> tuple[str | None, str | None]:
-    """The first and last collection years with a current load (None, None when nothing is loaded)."""
-    first, last = con.execute("SELECT min(year), max(year) FROM current_loads").fetchall()[0]
-    return first, last
-
-
-def latest_loaded_year(con) -> str | None:
-    """The latest collection year with a current load, or None."""
-    return con.execute("SELECT max(year) FROM current_loads").fetchall()[0][0]
-
-
-def set_council_setting(con, key: str, value: str) -> None:
-    """Record one of the council's facts."""
-    con.execute("INSERT OR REPLACE INTO council_settings VALUES (?, ?)", [key, value])
-
-
-def council_settings(con) -> list[tuple[str, str]]:
-    """Every recorded fact of the council, by key."""
-    return con.execute("SELECT key, value FROM council_settings ORDER BY key").fetchall()
 
 
 # ---------------------------------------------------------------- periods and output
@@ -47,20 +23,20 @@ def measure_periods(con, year: str | None, period: str | None, series: str | Non
     from clearsight.measures.periods import months_between, parse_period
 
     if series == "monthly":
-        first, last = loaded_year_span(con)
-        if first is None:
+        years = catalog.years_loaded(con)
+        if not years:
             raise ValueError("nothing is loaded yet")
-        return months_between(parse_period(first).start, parse_period(last).end)
+        return months_between(parse_period(years[0]).start, parse_period(years[-1]).end)
     if series:
         raise ValueError("--series takes 'monthly'")
     if period:
         return [parse_period(period)]
     if year:
         return [parse_period(year)]
-    latest = latest_loaded_year(con)
-    if latest is None:
+    years = catalog.years_loaded(con)
+    if not years:
         raise ValueError("nothing is loaded yet; `clearsight demo` or `clearsight load` first")
-    return [parse_period(latest)]
+    return [parse_period(years[-1])]
 
 
 EXPORT_WIDTHS = (8, 48, 18, 24, 12, 12, 12, 18, 14, 10, 18, 12, 10)  # the Excel export's first columns' widths
@@ -190,8 +166,8 @@ def council_set(
     try:
         for key, value in (("population_0_17", population_0_17), ("la_code", la), ("la_name", name)):
             if value is not None:
-                set_council_setting(con, key, str(value))
-        for key, value in council_settings(con):
+                catalog.set_council_setting(con, key, value)
+        for key, value in catalog.council_settings(con).items():
             console.print(f"{key}: {value}")
     finally:
         con.close()

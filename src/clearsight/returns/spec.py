@@ -10,9 +10,6 @@ reached through :mod:`clearsight.returns.registry`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib import import_module
-
-from clearsight.returns.years import CollectionYear
 
 # Kinds of column. ``code`` columns carry their code list; ``date`` accepts dd/mm/yyyy and ISO.
 KINDS = ("id", "text", "code", "date", "int", "number", "bool", "list", "postcode")
@@ -74,28 +71,3 @@ class SourceTable:
             if c.source == source:
                 return c
         raise KeyError(source)
-
-
-# --------------------------------------------------------------------------- transitional
-# Modules outside returns/ that still import these names from here (cli, measures, rules, web) switch to
-# CollectionYear and the registry when the refactoring's parts are merged; then this section goes.
-
-def year_ending(year: str) -> int:
-    """``"2024-25"`` → ``2025``. Transitional: use ``CollectionYear.parse(year).ending``."""
-    return CollectionYear.parse(year).ending
-
-
-MOVED = {
-    "ssda903_tables": "clearsight.returns.ssda903.spec",
-    "all_ssda903_tables": "clearsight.returns.ssda903.spec",
-    "CIN_TABLES": "clearsight.returns.cin.spec",
-    "CSWW_TABLES": "clearsight.returns.csww.spec",
-    "CMS_TABLES": "clearsight.returns.cms.spec",
-}
-
-
-def __getattr__(name: str):
-    """Transitional: the per-return tables moved beside their parsers (see ``MOVED``)."""
-    if name in MOVED:
-        return getattr(import_module(MOVED[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

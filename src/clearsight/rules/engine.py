@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from clearsight.returns.spec import SourceTable, ssda903_tables
+from clearsight.returns import registry
+from clearsight.returns.spec import SourceTable
 from clearsight.returns.years import CollectionYear
 from clearsight.rules.definition import Rule, catalogue
 from clearsight.warehouse import catalog, reference
@@ -123,7 +124,9 @@ _CODES = re.compile(r"\{codes:(\w+)\.(\w+)\}")
 
 def render_sql(rule: Rule, year: str) -> str:
     """The rule's SQL for a year: ``{codes:Table.FIELD}`` becomes that year's code list."""
-    tables = ssda903_tables(year) if rule.return_code == "ssda903" else {}
+    if "{codes:" not in rule.sql:
+        return rule.sql
+    tables = registry.get(rule.return_code).tables(year)
 
     def codes(m: re.Match) -> str:
         col = tables[m.group(1)].column(m.group(2))

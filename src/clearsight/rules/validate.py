@@ -6,13 +6,14 @@ so validating never changes the council's data; ``--load ID`` checks a load alre
 
 from __future__ import annotations
 
+import importlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from clearsight.returns.spec import CIN_TABLES, ssda903_tables
+from clearsight.returns import registry
 from clearsight.returns.years import CollectionYear
 from clearsight.rules.definition import Rule
 from clearsight.rules.engine import (
@@ -29,21 +30,11 @@ from clearsight.warehouse.schema import ensure_schema
 
 
 def rules_for(return_code: str) -> list[Rule]:
-    """Every implemented rule of a return."""
-    if return_code == "ssda903":
-        from clearsight.rules.ssda903 import RULES
-        return list(RULES)
-    if return_code == "cin":
-        try:
-            from clearsight.rules.cin import RULES as CIN_RULES
-        except ImportError:
-            return []
-        return list(CIN_RULES)
-    raise ValueError(f"no rules for {return_code!r}")
-
-
-def _tables(return_code: str, year: str):
-    return ssda903_tables(year) if return_code == "ssda903" else CIN_TABLES
+    """Every implemented rule of a return: the ``RULES`` of the package the returns registry names for it."""
+    package = registry.get(return_code).rules
+    if package is None:
+        raise ValueError(f"no rules for {return_code!r}")
+    return list(importlib.import_module(package).RULES)
 
 
 @dataclass
@@ -88,7 +79,7 @@ def validate_load(load_id: int, *, previous_load: int | None = None,
 
 def run_on(con: duckdb.DuckDBPyConnection, return_code: str, year: str, load_id: int, previous_load: int | None,
            providers: bool, la: str | None = None) -> ValidationResult:
-    tables = _tables(return_code, year).values()
+    tables = registry.get(return_code).tables(year).values()
     source_format = catalog.load_meta(con, load_id).get("format")
     create_views(con, tables, load_id)
     create_views(con, tables, previous_load if previous_load is not None else -1, prefix="prev_")
@@ -99,8 +90,8 @@ def run_on(con: duckdb.DuckDBPyConnection, return_code: str, year: str, load_id:
 
 def cross_views(con: duckdb.DuckDBPyConnection, year: str, lac_load: int, cin_load: int) -> None:
     """The views the cross-return checks read: ``lac_*`` (903), ``cin_*`` (CIN census), ``lac_all_Episodes``."""
-    create_views(con, ssda903_tables(year).values(), lac_load, prefix="lac_")
-    create_views(con, CIN_TABLES.values(), cin_load, prefix="cin_")
+    create_views(con, registry.get("ssda903").tables(year).values(), lac_load, prefix="lac_")
+    create_views(con, registry.get("cin").tables(year).values(), cin_load, prefix="cin_")
     every_903 = ", ".join(str(i) for i in catalog.load_ids(con, "ssda903")) or "NULL"
     con.execute(f"CREATE OR REPLACE TEMP VIEW lac_all_Episodes AS SELECT * FROM cla_episodes WHERE load_id IN ({every_903})")
     create_period_macros(con, year)

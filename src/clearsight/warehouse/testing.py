@@ -10,7 +10,8 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
-from clearsight.returns.spec import CIN_TABLES, CMS_TABLES, CSWW_TABLES, SourceTable, ssda903_tables
+from clearsight.returns import registry
+from clearsight.returns.spec import SourceTable
 from clearsight.warehouse import catalog
 from clearsight.warehouse.load import insert_batch, quiet
 from clearsight.warehouse.schema import ensure_schema
@@ -20,9 +21,7 @@ Rows = list[dict]
 
 def source_tables(return_code: str, year: str) -> dict[str, SourceTable]:
     """A return's source tables for a collection year, by the name tests use for them (the DfE's, or the file's)."""
-    if return_code == "ssda903":
-        return ssda903_tables(year)
-    return {"cin": CIN_TABLES, "cms": CMS_TABLES, "csww": CSWW_TABLES}[return_code]
+    return registry.get(return_code).tables(year)
 
 
 def raw_batch(spec: SourceTable, rows: Rows) -> pa.Table:

@@ -44,9 +44,10 @@ def input_path(return_code: str, folder: Path) -> Path:
     files = sorted(p for p in folder.iterdir() if p.is_file())
     xml = [p for p in files if p.suffix.lower() == ".xml"]
     csv = [p for p in files if p.suffix.lower() == ".csv"]
+    from clearsight.returns import registry
     from clearsight.returns.problems import Problem
 
-    if return_code in ("cin", "csww"):
+    if not registry.get(return_code).accepts_folder:
         if len(xml) != 1 or len(files) != 1:
             raise UnreadableFile(Problem(", ".join(p.name for p in files) or "(no files)",
                                          "this return is one XML file", expected="exactly one .xml file"))
@@ -115,7 +116,7 @@ def run_job(job) -> None:
 def _validate(job, con: duckdb.DuckDBPyConnection) -> None:
     """The load's file findings, then the DfE rules (903 and CIN census), kept as findings and an Excel export."""
     from clearsight.reports.validation import findings_xlsx
-    from clearsight.returns.spec import CIN_TABLES, ssda903_tables
+    from clearsight.returns import registry
     from clearsight.rules.definition import catalogue
     from clearsight.rules.validate import run_on
     from clearsight.web.uploads.models import Finding
@@ -127,7 +128,7 @@ def _validate(job, con: duckdb.DuckDBPyConnection) -> None:
                      value=(f.value or "")[:255], message=f.message or "")
              for f in found]
     children = {f.child_id for f in found if f.child_id}
-    if job.return_code in ("ssda903", "cin"):
+    if registry.get(job.return_code).rules:
         la = catalog.council_setting(con, "la_code")
         prev = catalog.previous_year_load(con, job.return_code, job.year)
         result = run_on(con, job.return_code, job.year, job.load_id, prev if prev != job.load_id else None, False, la)
@@ -140,8 +141,7 @@ def _validate(job, con: duckdb.DuckDBPyConnection) -> None:
             if f.child:
                 children.add(f.child)
         job.rules_run, job.rules_not_run = len(result.rules_run), result.rules_not_run
-        tables = ssda903_tables(job.year) if job.return_code == "ssda903" else CIN_TABLES
-        findings_xlsx(result, con, tables, findings_xlsx_path(job.id))
+        findings_xlsx(result, con, registry.get(job.return_code).tables(job.year), findings_xlsx_path(job.id))
     for i in range(0, len(batch), BATCH):
         Finding.objects.bulk_create(batch[i:i + BATCH])
     job.findings_count, job.children_count = len(batch), len(children)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-RETURNS = [("ssda903", "SSDA903 (children looked after)"), ("cin", "Children in need census"),
-           ("cms", "Case-management extract"), ("csww", "Children's social work workforce census")]
+from clearsight.returns import registry
+
+RETURNS = registry.choices()
 
 
 class Upload(models.Model):
