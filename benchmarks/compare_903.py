@@ -18,6 +18,8 @@ from pathlib import Path
 
 from common import CLI, PEER_PYTHON, ROOT, SHARED, clean_env, ensure_peers, run_json, synthesise
 
+from clearsight.returns.years import CollectionYear
+
 
 def children_by_rule(findings: list[dict]) -> dict[str, set]:
     out: dict[str, set] = defaultdict(set)
@@ -71,8 +73,7 @@ def main() -> None:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     ensure_peers()
-    start = int(args.year[:4])
-    prev_year = f"{start - 1}-{start % 100:02d}"
+    prev_year = CollectionYear.parse(args.year).previous.label
     runs = []
     for seed in [int(s) for s in args.seeds.split(",") if s]:
         council = synthesise(args.children, seed, f"{prev_year}..{args.year}", args.faults)

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from common import synthesise
 
+from clearsight.returns.years import CollectionYear
+
 
 def load_council(folder: Path, years: list[str]) -> None:
     from clearsight.warehouse.load import load_return
@@ -33,8 +35,8 @@ def main() -> None:
     ap.add_argument("--sizes", default="20000,700000")
     ap.add_argument("--year", default="2025-26")
     args = ap.parse_args()
-    end = int(args.year[:4])
-    years = [f"{y}-{(y + 1) % 100:02d}" for y in (end - 2, end - 1, end)]
+    last = CollectionYear.parse(args.year)
+    years = [y.label for y in CollectionYear.span(last.shift(-2), last)]
     rows = []
     for size in [int(s) for s in args.sizes.split(",")]:
         folder = synthesise(size, 1, f"{years[0]}..{years[-1]}")

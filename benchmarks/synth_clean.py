@@ -28,6 +28,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from clearsight.returns.years import CollectionYear
+
 HERE = Path(__file__).resolve().parent
 PEERS = HERE / "peers"
 PEERS_PYTHON = HERE / ".venv-peers" / "bin" / "python"
@@ -37,27 +39,21 @@ INTERNAL_903 = ("INT", "EPI", "NoE")
 
 def parse_years(spec: str) -> list[str]:
     """``2023-24..2025-26`` or ``2023-24,2024-25`` → ``["2023-24", "2024-25", ...]``."""
-
-    def start(year: str) -> int:
-        first, _, second = year.strip().partition("-")
-        if not (len(first) == 4 and first.isdigit() and len(second) == 2 and second.isdigit()
-                and (int(first) + 1) % 100 == int(second)):
-            raise SystemExit(f"not a collection year like 2024-25: {year!r}")
-        return int(first)
-
-    if ".." in spec:
-        first, last = (start(part) for part in spec.split("..", 1))
-        starts = list(range(first, last + 1))
-    else:
-        starts = [start(part) for part in spec.split(",") if part.strip()]
-    if not starts:
+    try:
+        if ".." in spec:
+            first, last = spec.split("..", 1)
+            years = CollectionYear.span(first.strip(), last.strip())
+        else:
+            years = [CollectionYear.parse(part) for part in spec.split(",") if part.strip()]
+    except ValueError as exc:
+        raise SystemExit(f"not a collection year like 2024-25: {exc}") from None
+    if not years:
         raise SystemExit(f"no collection year in {spec!r}")
-    return [f"{s}-{(s + 1) % 100:02d}" for s in starts]
+    return [y.label for y in years]
 
 
 def previous_year(year: str) -> str:
-    first = int(year[:4]) - 1
-    return f"{first}-{(first + 1) % 100:02d}"
+    return CollectionYear.parse(year).previous.label
 
 
 def clearsight_command() -> list[str]:

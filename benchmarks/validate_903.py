@@ -18,6 +18,8 @@ from pathlib import Path
 
 from common import CLI, PEER_PYTHON, ROOT, clean_env, ensure_peers, run_json, synthesise
 
+from clearsight.returns.years import CollectionYear
+
 
 def ours_in_process(folder: Path, year: str, previous: Path, providers: Path, la: str) -> tuple[float, float, int]:
     from clearsight.rules.validate import validate_files
@@ -36,8 +38,7 @@ def main() -> None:
     ap.add_argument("--peer-max", type=int, default=20000, help="largest size the peer is run at")
     args = ap.parse_args()
     ensure_peers()
-    start = int(args.year[:4])
-    prev = f"{start - 1}-{start % 100:02d}"
+    prev = CollectionYear.parse(args.year).previous.label
     lines = []
     for size in [int(s) for s in args.sizes.split(",")]:
         council = synthesise(size, 1, f"{prev}..{args.year}")

@@ -45,6 +45,7 @@ def free_port() -> int:
 
 def prepare_data(children: int) -> Path:
     """A data directory holding a loaded county (the loaded warehouse is kept for later runs)."""
+    from clearsight.warehouse import catalog
     from clearsight.warehouse.load import connect, load_return
 
     council = synthesise(children, 1, YEARS)
@@ -58,8 +59,8 @@ def prepare_data(children: int) -> Path:
                 if (council / year / path).exists():
                     load_return(council / year / path, ret, year, db_path=tmp, loaded_by="benchmark")
         con = connect(tmp)
-        con.execute("INSERT OR REPLACE INTO council_settings VALUES ('population_0_17', '300000'),"
-                    " ('la_code', 'E10000016'), ('la_name', 'Synthetic county')")
+        catalog.set_council_settings(con, {"population_0_17": 300000, "la_code": "E10000016",
+                                           "la_name": "Synthetic county"})
         con.close()
         tmp.rename(kept)
     data = Path(tempfile.mkdtemp(prefix="cs-web-bench-"))
