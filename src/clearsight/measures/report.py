@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from clearsight.measures.definition import Measure
 from clearsight.measures.engine import MeasureValue
 
@@ -67,28 +60,3 @@ def rows_for_export(values: list[tuple[Measure, MeasureValue]], suppress: bool) 
                     "compared_with_england": better(m, d["value"], m.england),
                     "higher_is_better": m.higher_is_better})
     return out
-
-
-def to_csv(rows: list[dict]) -> str:
-    buf = io.StringIO()
-    if rows:
-        w = csv.DictWriter(buf, fieldnames=list(rows[0]))
-        w.writeheader()
-        w.writerows(rows)
-    return buf.getvalue()
-
-
-def to_xlsx(rows: list[dict], path: Path) -> None:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Measures"
-    if rows:
-        ws.append(list(rows[0]))
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for r in rows:
-            ws.append([r[k] for k in rows[0]])
-        ws.freeze_panes = "A2"
-        for col, width in zip("ABCDEFGHIJKLMN", (8, 48, 18, 24, 12, 12, 12, 18, 14, 10, 18, 12, 10), strict=False):
-            ws.column_dimensions[col].width = width
-    wb.save(path)
