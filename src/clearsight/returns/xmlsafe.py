@@ -194,6 +194,16 @@ def root_tag(path: Path) -> str:
     return root_element(path)[0]
 
 
+def require_root(path: Path, wanted: str, what: str, expected: str, others: dict[str, str] | None = None,
+                 unknown: str = "an XML file whose root element is <{root}>") -> None:
+    """Refuse a file whose root element is not ``wanted``: "<file> is <what it is>, not <what>", naming what it
+    looks like when its root is one of ``others`` (root -> description)."""
+    root = root_tag(path)
+    if root != wanted:
+        other = (others or {}).get(root) or unknown.format(root=root)
+        raise UnreadableFile(Problem(path.name, f"is {other}, not {what}", line=1, path=f"/{root}", expected=expected))
+
+
 def iter_elements(path: Path, tags: tuple[str, ...], reader: HashingReader) -> Iterator[etree._Element]:
     """Yield each element named in ``tags`` when it ends, freeing what came before it."""
     first = True

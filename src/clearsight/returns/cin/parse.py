@@ -14,7 +14,7 @@ from clearsight.config import REFERENCE_DIR
 from clearsight.returns.cin.spec import CIN_TABLES
 from clearsight.returns.collect import Batch, Collector, ColumnBuffer, drain
 from clearsight.returns.problems import Finding, Problem, UnreadableFile
-from clearsight.returns.xmlsafe import HashingReader, iter_elements, root_tag, source_file, text_of
+from clearsight.returns.xmlsafe import HashingReader, iter_elements, require_root, source_file, text_of
 from clearsight.returns.xsd import record_schema, validate_record
 from clearsight.returns.years import CollectionYear
 
@@ -43,11 +43,8 @@ def cin_schema(year: str | CollectionYear):
 def parse_cin_xml(path: Path, year: str, out: Collector) -> Iterator[Batch]:
     """Stream a CIN census file into batches of the canonical CIN tables."""
     name = path.name
-    root = root_tag(path)
-    if root != "Message":
-        other = "an SSDA903 XML file" if root == "EXPSSDA903" else f"an XML file whose root element is <{root}>"
-        raise UnreadableFile(Problem(name, f"is {other}, not a Children in Need census", line=1, path=f"/{root}",
-                                     expected="a CIN census file whose root element is <Message>"))
+    require_root(path, "Message", "a Children in Need census", "a CIN census file whose root element is <Message>",
+                 others={"EXPSSDA903": "an SSDA903 XML file"})
     schema = cin_schema(year)
     total = path.stat().st_size
     bufs = {k: ColumnBuffer(CIN_TABLES[k]) for k in

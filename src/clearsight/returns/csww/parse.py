@@ -13,7 +13,7 @@ from clearsight.config import REFERENCE_DIR
 from clearsight.returns.collect import Batch, Collector, ColumnBuffer, drain
 from clearsight.returns.csww.spec import CSWW_TABLES
 from clearsight.returns.problems import Finding, Problem, UnreadableFile
-from clearsight.returns.xmlsafe import HashingReader, iter_elements, root_tag, source_file, text_of
+from clearsight.returns.xmlsafe import HashingReader, iter_elements, require_root, source_file, text_of
 from clearsight.returns.xsd import record_schema, validate_record
 
 XSD = REFERENCE_DIR / "csww" / "social_work_workforce_2022.xsd"
@@ -30,10 +30,7 @@ def csww_schema():
 def parse_csww_xml(path: Path, year: str, out: Collector) -> Iterator[Batch]:
     """Stream a workforce census file into the canonical CSWW tables."""
     name = path.name
-    root = root_tag(path)
-    if root != "Message":
-        raise UnreadableFile(Problem(name, f"is an XML file whose root element is <{root}>, not a workforce census",
-                                     line=1, path=f"/{root}", expected="a CSWW file whose root element is <Message>"))
+    require_root(path, "Message", "a workforce census", "a CSWW file whose root element is <Message>")
     schema = csww_schema()
     bufs = {k: ColumnBuffer(t) for k, t in CSWW_TABLES.items()}
     n_workers = 0

@@ -23,7 +23,7 @@ from clearsight.returns.ssda903.spec import (
     XML_NAMES,
     ssda903_tables,
 )
-from clearsight.returns.xmlsafe import HashingReader, iter_elements, root_tag, source_file, text_of
+from clearsight.returns.xmlsafe import HashingReader, iter_elements, require_root, source_file, text_of
 from clearsight.returns.xsd import record_schema, validate_record
 
 XSD_2021 = REFERENCE_DIR / "ssda903" / "SSDA903_CLA_2021.xsd"
@@ -82,11 +82,8 @@ def ssda903_schema():
 def parse_ssda903_xml(path: Path, year: str, out: Collector) -> Iterator[Batch]:
     """Stream a 903 XML file into the same tables the CSV set gives."""
     name = path.name
-    root = root_tag(path)
-    if root != "EXPSSDA903":
-        other = "a CIN census (or other DfE <Message>) file" if root == "Message" else f"an XML file with root <{root}>"
-        raise UnreadableFile(Problem(name, f"is {other}, not an SSDA903 XML file", line=1, path=f"/{root}",
-                                     expected="a file whose root element is <EXPSSDA903>"))
+    require_root(path, "EXPSSDA903", "an SSDA903 XML file", "a file whose root element is <EXPSSDA903>",
+                 others={"Message": "a CIN census (or other DfE <Message>) file"}, unknown="an XML file with root <{root}>")
     tables = ssda903_tables(year)
     schema = ssda903_schema()
     bufs = {k: ColumnBuffer(t) for k, t in tables.items()}
