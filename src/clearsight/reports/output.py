@@ -4,6 +4,10 @@ A command describes what it has to say once, as a :class:`Report` (rows under co
 payload, and what the terminal shows), and calls :func:`write` with the format the user asked for and ``--out``.
 The writer decides where the bytes go: CSV and JSON to standard output, or to ``--out`` (CSV with a byte-order
 mark so Excel reads it as UTF-8); a workbook to ``--out`` or the report's default file name, then ``Wrote ...``.
+
+Every CSV and Excel cell goes through :func:`spreadsheet_safe` (Excel cells through :func:`xlsx_value`): text a
+spreadsheet would run as a formula is written as text. The web app's downloads use the same functions. JSON and
+the terminal show values as they are.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +26,45 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 FORMATS = ("table", "csv", "xlsx", "json")  # every format the writer knows
+
+# ----------------------------------------------------------------------------- cells a spreadsheet would run
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a text cell starting so may be run as a formula (OWASP)
+PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?")  # "-5", "+0.25", "-1e3", "-12%"
+XLSX_MAX_CHARS = 32_767  # the most characters an Excel cell holds
+XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters an xlsx file cannot hold
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """``value`` as a CSV or Excel cell should hold it, so that no spreadsheet runs it as a formula.
+
+    Text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is prefixed with a single quote
+    (OWASP's advice against CSV injection), which spreadsheets show as text: ``=cmd|' /C calc'!A0`` becomes
+    ``'=cmd|' /C calc'!A0``. Everything else is kept as it is: numbers (a negative number is not text), text that
+    is only a number (``-5``, ``+0.25``, ``-12%``: a spreadsheet reads it as that number, never as a formula) and
+    a lone dash (the placeholder for no value).
+    """
+    if (isinstance(value, str) and value.startswith(FORMULA_STARTS) and value != "-"
+            and not PLAIN_NUMBER.fullmatch(value)):
+        return "'" + value
+    return value
+
+
+def safe_row(values: Iterable[Any]) -> list[Any]:
+    """A row of CSV cells, each made :func:`spreadsheet_safe`."""
+    return [spreadsheet_safe(v) for v in values]
+
+
+def xlsx_value(value: Any) -> Any:
+    """``value`` as an Excel cell should hold it: :func:`spreadsheet_safe` (so text is never written as a formula
+    cell), without the control characters an xlsx file cannot hold (shown as U+FFFD) and cut to the 32,767
+    characters a cell holds (ending in an ellipsis)."""
+    value = spreadsheet_safe(value)
+    if isinstance(value, str):
+        value = XLSX_ILLEGAL.sub("\ufffd", value)
+        if len(value) > XLSX_MAX_CHARS:
+            value = value[:XLSX_MAX_CHARS - 1] + "\u2026"
+    return value
 
 
 @dataclass(frozen=True)
@@ -155,17 +199,19 @@ def rich_table(table: Table) -> RichTable:
 
 
 def csv_text(table: Table) -> str:
-    """The CSV of ``table``: a heading row (when it has columns), then its rows; None is written empty."""
+    """The CSV of ``table``: a heading row (when it has columns), then its rows; None is written empty, and text
+    a spreadsheet would run as a formula is quoted (:func:`spreadsheet_safe`)."""
     buf = io.StringIO()
     w = csv.writer(buf)
     if table.columns:
-        w.writerow([c.title for c in table.columns])
-    w.writerows(table.values())
+        w.writerow(safe_row(c.title for c in table.columns))
+    w.writerows(safe_row(values) for values in table.values())
     return buf.getvalue()
 
 
 def write_xlsx(table: Table, path: Path, sheet: str = "Sheet") -> None:
-    """One sheet: bold headings frozen at the top, then the rows (nothing when the table has no columns)."""
+    """One sheet: bold headings frozen at the top, then the rows (nothing when the table has no columns); every
+    cell through :func:`xlsx_value`, so no text becomes a formula."""
     from openpyxl import Workbook  # imported here: commands that write no workbook start faster without it
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -174,11 +220,11 @@ def write_xlsx(table: Table, path: Path, sheet: str = "Sheet") -> None:
     ws = wb.active
     ws.title = sheet
     if table.columns:
-        ws.append([c.title for c in table.columns])
+        ws.append([xlsx_value(c.title) for c in table.columns])
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for values in table.values():
-            ws.append(values)
+            ws.append([xlsx_value(v) for v in values])
         ws.freeze_panes = "A2"
         for i, c in enumerate(table.columns, start=1):
             if c.width is not None:

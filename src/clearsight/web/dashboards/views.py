@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from clearsight.measures.engine import MeasureValue
+from clearsight.reports.output import safe_row
 from clearsight.web import charts, data, roles
 from clearsight.web.accounts.access import child_level, log_access, refuse, require
 from clearsight.web.dashboards.present import polarity, shown
@@ -183,26 +184,28 @@ def funnel_chart(request, measure_id: str):
 
 @require("aggregates")
 def measure_export(request, measure_id: str):
-    """The measure's values as CSV: council-wide by year and month, and by team for those who may see teams."""
+    """The measure's values as CSV: council-wide by year and month, and by team for those who may see teams;
+    no cell a spreadsheet would run as a formula (``reports.output.safe_row``)."""
     m = _measure(measure_id)
     agg = data.aggregates()
     suppress = roles.suppress_small_numbers(request.user)
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(["measure", "name", "period", "group", "numerator", "denominator", "value", "shown", "england"])
+    w.writerow(safe_row(["measure", "name", "period", "group", "numerator", "denominator", "value", "shown",
+                         "england"]))
     for label in agg["years"] + agg["months"]:
         bucket = "yearly" if label in agg["years"] else "monthly"
         v = agg["values"].get(m.id, {}).get(bucket, {}).get(label)
         if v:
             s = shown(m, v, suppress)
-            w.writerow([m.id, m.name, label, "council", s["numerator"], s["denominator"], s["value"], s["shown"],
-                        m.england])
+            w.writerow(safe_row([m.id, m.name, label, "council", s["numerator"], s["denominator"], s["value"],
+                                 s["shown"], m.england]))
     if "team" in m.dimensions and roles.can(request.user, "team_breakdowns"):
         period = _period(request, agg)
         for row in _team_rows(request, m, period)[0]:
             s = row["v"]
-            w.writerow([m.id, m.name, period, f"team={row['team']}", s["numerator"], s["denominator"], s["value"],
-                        s["shown"], m.england])
+            w.writerow(safe_row([m.id, m.name, period, f"team={row['team']}", s["numerator"], s["denominator"],
+                                 s["value"], s["shown"], m.england]))
     response = HttpResponse(buf.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{m.id}.csv"'
     return response
