@@ -14,7 +14,7 @@ import sys
 
 import typer
 
-from clearsight.cli import demo, doctor, load, measures, synth, validate, web
+from clearsight.cli import demo, doctor, findings, load, measures, synth, validate, web
 from clearsight.cli.common import err, parse_years
 
 __all__ = ["app", "main", "parse_years"]
@@ -27,6 +27,7 @@ app.command()(doctor.doctor)
 app.command()(synth.synth)
 app.command()(load.load)
 app.command()(load.loads)
+app.command()(findings.findings)
 app.command()(demo.demo)
 app.command("serve")(web.serve_cmd)
 app.command("createuser")(web.createuser_cmd)

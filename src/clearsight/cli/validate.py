@@ -76,7 +76,8 @@ def validate_cross_cmd(
 def validate_return(return_code: str, path: Path | None, year: str | None, previous: Path | None,
                     providers: list[Path], fmt: str, out: Path | None, load_id: int | None,
                     la: str | None = None) -> None:
-    """Validate files (``path`` and ``year``) or an existing load, and write the findings as ``fmt``."""
+    """Validate files (``path`` and ``year``) or an existing load, and write the findings as ``fmt``: the DfE
+    rules' findings and the files' own (schema and code-list findings made while reading them)."""
     from clearsight.rules.validate import validate_files, validate_load
 
     if fmt not in FORMATS:
@@ -89,17 +90,40 @@ def validate_return(return_code: str, path: Path | None, year: str | None, previ
                 stop("give PATH and --year, or --load ID")
             result, con, _timing = validate_files(path, return_code, year, previous=previous, providers=providers,
                                                   la=la)
-    write(findings_report(result, con, source_tables(return_code, result.year)), fmt, out, console=console)
+    found = file_findings(con, return_code, load_id)
+    write(findings_report(result, con, source_tables(return_code, result.year), found), fmt, out, console=console)
 
 
-def findings_report(result, con, tables: dict) -> Report:
+def file_findings(con, return_code: str, load_id: int | None) -> list[dict]:
+    """The schema and value findings of the validated load: ``load_id``, or (files validated in memory) the
+    first load there, the files given (a ``--previous`` return is loaded after them)."""
+    from clearsight.reports.findings import FILE_ORIGINS, load_findings_detail
+    from clearsight.warehouse import catalog
+
+    if load_id is None:
+        ids = catalog.load_ids(con, return_code)
+        if not ids:
+            return []
+        load_id = ids[0]
+    return load_findings_detail(con, load_id, FILE_ORIGINS)
+
+
+def findings_report(result, con, tables: dict, found: list[dict] | None = None) -> Report:
     """A validation result as a report: the summary on screen (also after a workbook), the findings as CSV, JSON
-    and the findings workbook."""
+    and the findings workbook. ``found``: the files' own findings, shown after the rules' (the JSON's
+    ``file_findings``); None for checks that read no files (the cross-return checks)."""
     from clearsight.reports.validation import findings_table, findings_xlsx, summary_screen
 
-    return Report(screen=lambda: summary_screen(result), rows=lambda: findings_table(result),
-                  payload=lambda: result.as_json(with_type=json_with_type(result.return_code)),
-                  workbook=lambda target: findings_xlsx(result, con, tables, target),
+    files = found or []
+
+    def payload() -> dict:
+        made = result.as_json(with_type=json_with_type(result.return_code))
+        if found is not None:
+            made["file_findings"] = found
+        return made
+
+    return Report(screen=lambda: summary_screen(result, files), rows=lambda: findings_table(result, files),
+                  payload=payload, workbook=lambda target: findings_xlsx(result, con, tables, target, files),
                   xlsx_name=f"validation-{result.return_code}-{result.year}.xlsx", screen_after_xlsx=True)
 
 
