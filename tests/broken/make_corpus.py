@@ -34,6 +34,22 @@ def csv_text(cols: str, rows: list[str], newline: str = "\n") -> str:
     return newline.join([cols, *rows]) + newline
 
 
+EPISODES = csv_text(EPISODE_COLS, EPISODE_ROWS)
+
+
+def folder_903(name: str, header: str | bytes, episodes: str | bytes = EPISODES) -> dict[str, str | bytes]:
+    """A 903 folder: its header.csv (the case) beside an episodes.csv (the 903 needs both tables)."""
+    return {f"ssda903/{name}/header.csv": header, f"ssda903/{name}/episodes.csv": episodes}
+
+
+# --------------------------------------------------------------------------- case-management extract baseline
+
+TEAMS = "team_id,team_name,service,area\nT01,North Assessment Team,ASSESS,North\n"
+WORKERS = "worker_id,team_id,role,fte,agency,start_date,end_date\nW01,T01,SW,1,0,2022-09-01,\n"
+ALLOCATIONS = ("child_id,worker_id,team_id,allocation_type,start_date,end_date\n"
+               "C1,W01,T01,SW,2024-05-01,\n")
+
+
 # --------------------------------------------------------------------------- CIN census baseline
 
 CIN_HEADER = """\
@@ -253,6 +269,10 @@ SSDA903_BAD_XML = """\
 </EXPSSDA903>
 """
 
+# The same 903 XML with a CHILDID longer than the XSD's 10 characters: one finding, not one from the schema and
+# another from the value checks. Line numbers are asserted by the tests; keep the layout.
+SSDA903_LONG_ID_XML = SSDA903_XML.replace("<CHILDID>C1</CHILDID>", "<CHILDID>C1234567890</CHILDID>")
+
 BILLION_LAUGHS = """\
 <?xml version="1.0"?>
 <!DOCTYPE Message [
@@ -311,37 +331,48 @@ def corpus() -> dict[str, bytes]:
     files: dict[str, str | bytes] = {
         # ---- valid baselines
         "ssda903/good/header.csv": header,
-        "ssda903/good/episodes.csv": csv_text(EPISODE_COLS, EPISODE_ROWS),
+        "ssda903/good/episodes.csv": EPISODES,
         "ssda903/good.xml": SSDA903_XML,
         "cin/good.xml": cin_xml(),
-        "cms/good/teams.csv": "team_id,team_name,service,area\nT01,North Assessment Team,ASSESS,North\n",
-        # ---- SSDA903 CSVs that read (loaded; problems become findings)
-        "ssda903/header_utf8_bom.csv": b"\xef\xbb\xbf" + header.replace("\n", "\r\n").encode(),
-        "ssda903/header_utf16_bom.csv": header.replace("\n", "\r\n").encode("utf-16"),
-        "ssda903/header_only.csv": HEADER_COLS + "\n",
-        "ssda903/header_only_no_newline.csv": HEADER_COLS,
-        "ssda903/header_blank_lines.csv": "\n" + HEADER_COLS + "\n" + HEADER_ROWS[0] + "\n\n"
-                                           + "C9,M,31/02/2024,WBRI,A12345678901A,,\n,,,,,,\n",
-        "ssda903/header_dates.csv": csv_text(HEADER_COLS, [
+        "cms/good/teams.csv": TEAMS,
+        "cms/good/workers.csv": WORKERS,
+        "cms/good/allocations.csv": ALLOCATIONS,
+        # ---- SSDA903 folders whose header.csv reads (loaded; problems become findings)
+        **folder_903("utf8_bom", b"\xef\xbb\xbf" + header.replace("\n", "\r\n").encode()),
+        **folder_903("utf16_bom", header.replace("\n", "\r\n").encode("utf-16")),
+        # a 903 with no children: loads, and the load says it is empty
+        **folder_903("header_only", HEADER_COLS + "\n", EPISODE_COLS + "\n"),
+        **folder_903("header_only_no_newline", HEADER_COLS, EPISODE_COLS),
+        **folder_903("blank_lines", "\n" + HEADER_COLS + "\n" + HEADER_ROWS[0] + "\n\n"
+                                    + "C9,M,31/02/2024,WBRI,A12345678901A,,\n,,,,,,\n"),
+        **folder_903("dates", csv_text(HEADER_COLS, [
             "C1,M,31/02/2024,WBRI,A12345678901A,,",     # impossible date
             "C2,F,45382,WBRI,B12345678901B,,",          # Excel serial number
             "C3,U,31/03/24,WBRI,C12345678901C,,",       # two-digit year
             "C4,M,2024-03-31 00:00:00,WBRI,D12345678901D,,",  # Excel's datetime: a valid date
             "C5,F,29/02/2024,WBRI,E12345678901E,,",     # a real leap day
-        ]),
-        "ssda903/header_bad_codes.csv": csv_text(HEADER_COLS, [
+        ])),
+        **folder_903("bad_codes", csv_text(HEADER_COLS, [
             "C1,1,01/02/2015,WBRI,A12345678901A,,",     # the pre-2024-25 sex code
             "C2,F,2012-07-15,XXXX,B12345678901B,,",     # not an ethnicity
             "C3,U,30/11/2009,AIND,C12345678901C,2,",    # MOTHER is 0 or 1
-        ]),
-        "ssda903/header_quoted_newline.csv": csv_text(HEADER_COLS, [
+        ])),
+        **folder_903("quoted_newline", csv_text(HEADER_COLS, [
             '"C1","M","01/02/2015","WBRI","A123\n45678901A","",""',  # a line break inside quotes
             '"C2","F","31/02/2024","WBRI","B12345678901B","",""',
-        ]),
-        "ssda903/bad_values.xml": SSDA903_BAD_XML,
-        "ssda903/header_case_and_order.csv": csv_text(
+        ])),
+        **folder_903("case_and_order", csv_text(
             "dob,child,sex,ethnic,upn,mother,mc_dob",
-            ["01/02/2015,C1,M,WBRI,A12345678901A,,"]),
+            ["01/02/2015,C1,M,WBRI,A12345678901A,,"])),
+        # identifiers: over the XSD's lengths (CHILD 10, UPN 13), empty, and a child recorded twice
+        **folder_903("bad_identifiers", csv_text(HEADER_COLS, [
+            "C1234567890,M,01/02/2015,WBRI,A12345678901A,,",  # CHILD of 11 characters
+            ",F,2012-07-15,WOTH,B12345678901B,,",             # no CHILD
+            "C3,U,30/11/2009,AIND,C123456789012C,,",          # UPN of 14 characters
+        ])),
+        **folder_903("duplicate_children", csv_text(HEADER_COLS, [*HEADER_ROWS, "C1,M,01/02/2016,WBRI,,,"])),
+        "ssda903/long_child_id.xml": SSDA903_LONG_ID_XML,
+        "ssda903/bad_values.xml": SSDA903_BAD_XML,
         # ---- SSDA903 CSVs that cannot be read
         "ssda903/empty.csv": b"",
         "ssda903/whitespace_only.csv": "\n  \r\n\t\n",
@@ -361,12 +392,19 @@ def corpus() -> dict[str, bytes]:
         "ssda903/header_semicolons.csv": csv_text(
             HEADER_COLS.replace(",", ";"), [r.replace(",", ";") for r in HEADER_ROWS]),
         "ssda903/unknown_table.csv": "name,colour,size\nbox,red,3\n",
+        # ---- incomplete 903 folders: refused, naming what is missing or unreadable
+        "ssda903/no_header/episodes.csv": EPISODES,
+        "ssda903/header_is_folder/header.csv/notes.txt": "a folder where header.csv should be\n",
+        "ssda903/header_is_folder/episodes.csv": EPISODES,
+        "ssda903/header_broken_link/episodes.csv": EPISODES,  # and header.csv, a broken link (LINKS)
         "ssda903/two_headers/header.csv": header,
         "ssda903/two_headers/header_copy.csv": csv_text(HEADER_COLS, HEADER_ROWS[:1]),
         "ssda903/with_cms_file/header.csv": header,
         "ssda903/with_cms_file/teams.csv": "team_id,team_name,service,area\nT01,North,ASSESS,North\n",
         "ssda903/no_csv/notes.txt": "not a return\n",
         # ---- case-management extract folders that cannot be read
+        "cms/no_allocations/teams.csv": TEAMS,
+        "cms/no_allocations/workers.csv": WORKERS,
         "cms/with_903_file/teams.csv": "team_id,team_name,service,area\nT01,North,ASSESS,North\n",
         "cms/with_903_file/header.csv": header,
         "cms/workbook.xlsx": b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"\x00" * 20,
@@ -388,6 +426,12 @@ def corpus() -> dict[str, bytes]:
         "xml/message_without_children.xml": CSWW.replace("      <Collection>CSWW</Collection>\n", ""),
         # ---- CIN XML that reads (loaded; problems become XSD findings)
         "cin/bad_values.xml": cin_xml(children=CIN_BAD_CHILD_1 + CIN_BAD_CHILD_2),
+        # a census with no children: loads, and the load says it is empty
+        "cin/no_children.xml": cin_xml(children=""),
+        # identifiers: LAchildID over the 20 characters of DfE rule 1570, empty, and a child recorded twice
+        "cin/long_child_id.xml": cin_xml().replace("DfEX0000002", "DfEX00000020000000002"),
+        "cin/empty_child_id.xml": cin_xml().replace("<LAchildID>DfEX0000002</LAchildID>", "<LAchildID></LAchildID>"),
+        "cin/duplicate_children.xml": cin_xml().replace("DfEX0000002", "DfEX0000001"),
         "cin/booleans_true_false.xml": cin_xml(icpc="false", nfa1="true", nfa2="false"),
         "cin/booleans_one_zero.xml": cin_xml(icpc="1", nfa1="0", nfa2="1"),
         "cin/utf8_bom.xml": b"\xef\xbb\xbf" + cin_xml().encode(),
@@ -399,6 +443,11 @@ def corpus() -> dict[str, bytes]:
     return {name: data.encode("utf-8") if isinstance(data, str) else data for name, data in files.items()}
 
 
+# Symbolic links of the corpus (git keeps them): path -> target. A named pipe cannot live in git; the test that
+# needs one (header.csv as a FIFO) makes it.
+LINKS = {"ssda903/header_broken_link/header.csv": "missing_header.csv"}
+
+
 def write(folder: Path = HERE) -> list[Path]:
     """Write the corpus under ``folder``; returns the paths written."""
     written = []
@@ -406,6 +455,13 @@ def write(folder: Path = HERE) -> list[Path]:
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+        written.append(path)
+    for name, target in LINKS.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_symlink():
+            path.unlink()
+        path.symlink_to(target)
         written.append(path)
     return written
 

@@ -58,22 +58,34 @@ class Unreadable:
 
 @dataclass(frozen=True)
 class Loadable:
-    """A file that loads; ``findings`` are (line, field, value) the load must hold, and nothing else."""
+    """A file that loads; ``findings`` are (line, field, value) the load must hold, and nothing else, all in
+    ``file`` (the case's file, or ``header.csv`` of a 903 folder); ``empty``: the load's meta says it is empty."""
 
     id: str
     path: str
     return_code: str
     rows: dict[str, int]
     findings: frozenset[tuple[int | None, str, str | None]] = field(default_factory=frozenset)
+    file: str = ""
+    empty: bool = False
 
     def __str__(self) -> str:
         return self.id
+
+    @property
+    def file_name(self) -> str:
+        return self.file or Path(self.path).name
 
 
 WELL_FORMED = "expected a complete, well-formed XML document"
 DTD = "declares a DTD or entities"
 CSV_UTF8 = "expected a file saved as 'CSV UTF-8 (comma delimited)'"
 HEADER_COLUMNS = "expected exactly the columns CHILD, SEX, DOB, ETHNIC, UPN, MOTHER, MC_DOB"
+WHOLE_903 = ("expected the folder holding the SSDA903's CSV files (at least header.csv and episodes.csv), "
+             "or its XML file")
+WHOLE_CMS = ("expected the folder holding the case-management extract's CSV files (at least teams.csv, "
+             "workers.csv and allocations.csv)")
+NOT_A_CSV = "expected header.csv as a CSV file, or no entry of that name"
 
 UNREADABLE = [
     # ---- XML that is not a document
@@ -102,8 +114,8 @@ UNREADABLE = [
                 "root element is <Message>")),
     Unreadable("903-folder-given-as-cin", "ssda903/good", "cin",
                ("good: is a folder; the CIN census is one XML file", "expected the census .xml file")),
-    Unreadable("903-csv-given-as-cin", "ssda903/header_utf8_bom.csv", "cin",
-               ("header_utf8_bom.csv, line 1:", "not well-formed XML", WELL_FORMED)),
+    Unreadable("903-csv-given-as-cin", "ssda903/utf8_bom/header.csv", "cin",
+               ("header.csv, line 1:", "not well-formed XML", WELL_FORMED)),
     Unreadable("csww-given-as-cin", "xml/csww.xml", "cin",
                ("csww.xml, line 3, /Message/Header/CollectionDetails/Collection:", "is a CSWW collection file",
                 "field Collection", "value 'CSWW'", "expected CIN")),
@@ -159,26 +171,63 @@ UNREADABLE = [
                ("no_csv: contains no .csv files", "expected the ssda903 CSV files")),
     Unreadable("path-does-not-exist", "ssda903/no_such_folder", "ssda903",
                ("no_such_folder: does not exist",)),
+    # ---- incomplete returns: a table the return needs is missing or cannot be read as a file
+    Unreadable("903-folder-without-header", "ssda903/no_header", "ssda903",
+               ("no_header: has no Header table (header.csv): the SSDA903 cannot be loaded without it",
+                "field Header", WHOLE_903)),
+    Unreadable("903-header-csv-is-a-folder", "ssda903/header_is_folder", "ssda903",
+               ("header.csv: is a folder, not a file, in the folder header_is_folder", NOT_A_CSV)),
+    Unreadable("903-header-csv-is-a-broken-link", "ssda903/header_broken_link", "ssda903",
+               ("header.csv: is a broken link (its target missing_header.csv does not exist), in the folder "
+                "header_broken_link", NOT_A_CSV)),
+    Unreadable("cms-folder-without-allocations", "cms/no_allocations", "cms",
+               ("no_allocations: has no allocations table (allocations.csv): the case-management extract cannot be "
+                "loaded without it", "field allocations", WHOLE_CMS)),
+    # ---- one file given for a whole folder return
+    Unreadable("one-header-csv-given-as-the-903", "ssda903/good/header.csv", "ssda903",
+               ("header.csv: is one file of the SSDA903 (its Header table), but the SSDA903 is a folder of CSV "
+                "files; its Episodes table (episodes.csv) is missing", "field Episodes", WHOLE_903)),
+    Unreadable("one-teams-csv-given-as-the-extract", "cms/good/teams.csv", "cms",
+               ("teams.csv: is one file of the case-management extract (its teams table), but the case-management "
+                "extract is a folder of CSV files; its workers (workers.csv) and allocations (allocations.csv) "
+                "tables are missing", "field workers, allocations", WHOLE_CMS)),
 ]
 
-HEADER_ROWS = {"cla_header": 3}
+HEADER_ROWS = {"cla_header": 3, "cla_episodes": 3}
 CIN_ROWS = {"cin_header": 1, "cin_children": 2, "cin_referrals": 2, "cin_assessments": 1, "cin_plans": 1,
             "cin_section47": 1, "cin_cp_plans": 1, "cin_cp_reviews": 1}
 
+HEADER_CSV = "header.csv"
 LOADABLE = [
-    Loadable("csv-utf8-bom", "ssda903/header_utf8_bom.csv", "ssda903", HEADER_ROWS),
-    Loadable("csv-utf16-bom", "ssda903/header_utf16_bom.csv", "ssda903", HEADER_ROWS),
-    Loadable("csv-header-only", "ssda903/header_only.csv", "ssda903", {"cla_header": 0}),
-    Loadable("csv-header-only-no-newline", "ssda903/header_only_no_newline.csv", "ssda903", {"cla_header": 0}),
-    Loadable("csv-case-and-order", "ssda903/header_case_and_order.csv", "ssda903", {"cla_header": 1}),
-    Loadable("csv-blank-lines", "ssda903/header_blank_lines.csv", "ssda903", {"cla_header": 2},
-             frozenset({(5, "DOB", "31/02/2024")})),
-    Loadable("csv-quoted-line-break", "ssda903/header_quoted_newline.csv", "ssda903", {"cla_header": 2},
-             frozenset({(4, "DOB", "31/02/2024")})),
-    Loadable("csv-impossible-and-excel-dates", "ssda903/header_dates.csv", "ssda903", {"cla_header": 5},
-             frozenset({(2, "DOB", "31/02/2024"), (3, "DOB", "45382"), (4, "DOB", "31/03/24")})),
-    Loadable("csv-code-lists", "ssda903/header_bad_codes.csv", "ssda903", HEADER_ROWS,
-             frozenset({(2, "SEX", "1"), (3, "ETHNIC", "XXXX"), (4, "MOTHER", "2")})),
+    Loadable("csv-utf8-bom", "ssda903/utf8_bom", "ssda903", HEADER_ROWS),
+    Loadable("csv-utf16-bom", "ssda903/utf16_bom", "ssda903", HEADER_ROWS),
+    Loadable("csv-header-only", "ssda903/header_only", "ssda903", {"cla_header": 0, "cla_episodes": 0}, empty=True),
+    Loadable("csv-header-only-no-newline", "ssda903/header_only_no_newline", "ssda903",
+             {"cla_header": 0, "cla_episodes": 0}, empty=True),
+    Loadable("csv-case-and-order", "ssda903/case_and_order", "ssda903", {"cla_header": 1, "cla_episodes": 3}),
+    Loadable("csv-blank-lines", "ssda903/blank_lines", "ssda903", {"cla_header": 2, "cla_episodes": 3},
+             frozenset({(5, "DOB", "31/02/2024")}), HEADER_CSV),
+    Loadable("csv-quoted-line-break", "ssda903/quoted_newline", "ssda903", {"cla_header": 2, "cla_episodes": 3},
+             frozenset({(4, "DOB", "31/02/2024"), (2, "UPN", "A123\n45678901A")}), HEADER_CSV),  # 14 characters
+    Loadable("csv-impossible-and-excel-dates", "ssda903/dates", "ssda903", {"cla_header": 5, "cla_episodes": 3},
+             frozenset({(2, "DOB", "31/02/2024"), (3, "DOB", "45382"), (4, "DOB", "31/03/24")}), HEADER_CSV),
+    Loadable("csv-code-lists", "ssda903/bad_codes", "ssda903", HEADER_ROWS,
+             frozenset({(2, "SEX", "1"), (3, "ETHNIC", "XXXX"), (4, "MOTHER", "2")}), HEADER_CSV),
+    # identifiers: over their DfE length, empty, and a child recorded twice
+    Loadable("903-bad-identifiers", "ssda903/bad_identifiers", "ssda903", HEADER_ROWS,
+             frozenset({(2, "CHILD", "C1234567890"), (3, "CHILD", ""), (4, "UPN", "C123456789012C")}), HEADER_CSV),
+    Loadable("903-duplicate-children", "ssda903/duplicate_children", "ssda903", {"cla_header": 4, "cla_episodes": 3},
+             frozenset({(5, "CHILD", "C1")}), HEADER_CSV),
+    Loadable("903-xml-long-child-id", "ssda903/long_child_id.xml", "ssda903", {"cla_header": 1, "cla_episodes": 1},
+             frozenset({(5, "CHILD", "C1234567890")})),
+    Loadable("cin-long-child-id", "cin/long_child_id.xml", "cin", CIN_ROWS,
+             frozenset({(71, "LAchildID", "DfEX00000020000000002")})),
+    Loadable("cin-empty-child-id", "cin/empty_child_id.xml", "cin", CIN_ROWS, frozenset({(71, "LAchildID", "")})),
+    Loadable("cin-duplicate-children", "cin/duplicate_children.xml", "cin", CIN_ROWS,
+             frozenset({(71, "LAchildID", "DfEX0000001")})),
+    # a census with no children loads (with the finding that it has none), and the load says it is empty
+    Loadable("cin-no-children", "cin/no_children.xml", "cin", {"cin_header": 1},
+             frozenset({(None, "Child", None)}), empty=True),
     Loadable("903-xml-bad-values", "ssda903/bad_values.xml", "ssda903", {"cla_header": 2, "cla_episodes": 1},
              frozenset({(4, "SEX", "X"), (4, "DOB", "31/02/2015"), (12, "PLACE", "ZZ"),
                         (27, "DOB", "2015-02-01"), (30, "NICKNAME", "Bee")})),
@@ -252,6 +301,11 @@ def warehouse_counts(data_dir: Path) -> dict[str, int]:
         con.close()
 
 
+def load_meta(data_dir: Path, load_id: int) -> dict:
+    """What the load recorded about itself (``loads.meta``): its tables, row counts, and whether it is empty."""
+    return json.loads(query(data_dir, "SELECT meta FROM loads WHERE load_id = ?", [load_id])[0][0])
+
+
 def query(data_dir: Path, sql: str, params: list | None = None) -> list[tuple]:
     con = duckdb.connect(str(data_dir / "warehouse.duckdb"), read_only=True)
     try:
@@ -321,11 +375,13 @@ def test_the_corpus_is_what_make_corpus_writes(tmp_path):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     expected = module.corpus()
-    on_disk = {str(p.relative_to(BROKEN)): p.read_bytes() for folder in ("ssda903", "cms", "cin", "xml")
-               for p in (BROKEN / folder).rglob("*") if p.is_file()}
+    entries = [p for folder in ("ssda903", "cms", "cin", "xml") for p in (BROKEN / folder).rglob("*")]
+    on_disk = {str(p.relative_to(BROKEN)): p.read_bytes() for p in entries if p.is_file() and not p.is_symlink()}
+    links = {str(p.relative_to(BROKEN)): os.readlink(p) for p in entries if p.is_symlink()}
     assert sorted(on_disk) == sorted(expected), "run: python tests/broken/make_corpus.py"
     for name, data in expected.items():
         assert on_disk[name] == data, f"{name} differs from make_corpus.py; run it again"
+    assert links == module.LINKS, "run: python tests/broken/make_corpus.py"
     assert all(len(data) < 8192 for data in expected.values()), "keep the corpus tiny"
 
 
@@ -460,9 +516,12 @@ def test_a_file_that_reads_is_loaded_with_its_problems_as_findings(case: Loadabl
     findings = query(run.data_dir, "SELECT rule, line, field, value, file, message FROM load_findings "
                                    "WHERE load_id = ?", [load["id"]])
     assert {rule for rule, *_ in findings} <= {"XSD"}
-    assert all(file == Path(case.path).name and message for *_, file, message in findings)
+    assert all(file == case.file_name and message for *_, file, message in findings)
     got = {(line, fld, value) for _rule, line, fld, value, _file, _message in findings}
     assert got == case.findings
+    meta = load_meta(run.data_dir, load["id"])
+    assert meta["empty"] is case.empty and (meta["records"] == 0) is case.empty
+    assert {t: n for t, n in meta["row_counts"].items() if t in case.rows} == case.rows
 
 
 def test_schema_findings_name_the_xml_path_and_child(runs, baseline):
@@ -551,3 +610,103 @@ def test_rows_keep_their_true_line_whatever_the_line_ends(newline, quoted, blank
     expected = [3, 5] if blank else [2, 3]
     assert raw.data.column("_line").to_pylist() == expected
     assert raw.data.column("CHILD").to_pylist() == ["C1", "C2"]
+
+
+# ----------------------------------------------------------------------------- incomplete returns and identifiers
+
+IDENTIFIER_MESSAGES = [
+    ("903-bad-identifiers", "CHILD", "C1234567890", "CHILD is 11 characters long (expected at most 10, the DfE's limit)"),
+    ("903-bad-identifiers", "CHILD", "",
+     "CHILD is empty (expected the council's identifier for the child: every Header record needs one)"),
+    ("903-bad-identifiers", "UPN", "C123456789012C", "UPN is 14 characters long (expected at most 13, the DfE's limit)"),
+    ("903-duplicate-children", "CHILD", "C1",
+     "CHILD 'C1' is a second record of the same child, first recorded on line 2 (expected each child once in Header)"),
+    ("903-xml-long-child-id", "CHILD", "C1234567890",
+     "[facet 'maxLength'] The value has a length of '11'; this exceeds the allowed maximum length of '10'."),
+    ("cin-long-child-id", "LAchildID", "DfEX00000020000000002",
+     "LAchildID is 21 characters long (expected at most 20, the DfE's limit)"),
+    ("cin-empty-child-id", "LAchildID", "",
+     "LAchildID is empty (expected the council's identifier for the child: every ChildIdentifiers record needs one)"),
+    ("cin-duplicate-children", "LAchildID", "DfEX0000001",
+     "LAchildID 'DfEX0000001' is a second record of the same child, first recorded on line 19 "
+     "(expected each child once in ChildIdentifiers)"),
+]
+
+
+@pytest.mark.parametrize("case_id, fld, value, message", IDENTIFIER_MESSAGES,
+                         ids=[f"{c}-{f}-{v or 'empty'}" for c, f, v, _m in IDENTIFIER_MESSAGES])
+def test_identifier_findings_name_the_field_the_value_and_what_was_expected(case_id, fld, value, message, runs,
+                                                                            baseline):
+    run = runs[case_id]
+    load = new_load(run, baseline)
+    rows = query(run.data_dir, "SELECT message FROM load_findings WHERE load_id = ? AND field = ? AND value = ?",
+                 [load["id"], fld, value])
+    assert rows == [(message,)]
+
+
+def copy_of_baseline(baseline: Baseline, tmp_path: Path) -> Path:
+    data_dir = tmp_path / "clearsight-data"
+    shutil.copytree(baseline.data_dir, data_dir)
+    return data_dir
+
+
+def cli_load(data_dir: Path, path: Path, return_code: str) -> subprocess.CompletedProcess:
+    """``clearsight load`` in its own process, with a time limit: a named pipe must never be waited on."""
+    return subprocess.run([sys.executable, "-m", "clearsight.cli", "load", str(path), "--return", return_code,
+                           "--year", YEAR], capture_output=True, text=True, env=cli_env(data_dir), timeout=60)
+
+
+@pytest.mark.parametrize("given", ["folder", "file"])
+def test_a_named_pipe_is_refused_without_being_opened(given, baseline, tmp_path):
+    """``header.csv`` as a FIFO (made here: git cannot hold one) in a 903 folder, or given as a CIN census."""
+    data_dir = copy_of_baseline(baseline, tmp_path)
+    folder = tmp_path / "903"
+    folder.mkdir()
+    shutil.copy(BROKEN / "ssda903" / "good" / "episodes.csv", folder / "episodes.csv")
+    os.mkfifo(folder / "header.csv")
+    if given == "folder":
+        res = cli_load(data_dir, folder, "ssda903")
+        says = ["header.csv: is a named pipe (FIFO), not a regular file, in the folder 903",
+                "expected header.csv as a CSV file, or no entry of that name"]
+    else:
+        res = cli_load(data_dir, folder / "header.csv", "cin")
+        says = ["header.csv: is a named pipe (FIFO), not a regular file", "expected the CIN census file"]
+    assert res.returncode == 2, (res.stdout, res.stderr)
+    assert "Traceback" not in res.stdout + res.stderr
+    message = " ".join(res.stderr.split())
+    assert "Could not read the input; nothing was loaded." in message
+    for piece in says:
+        assert piece in message, f"{piece!r} not in: {message}"
+    assert loads_json(data_dir) == baseline.loads
+    assert warehouse_counts(data_dir) == baseline.counts
+
+
+MILLION = "9" * 1_000_000
+SHOWN_MILLION = "99999999999999999999... (1,000,000 characters)"
+
+
+@pytest.mark.parametrize("return_code", ["cin", "ssda903"])
+def test_a_million_digit_identifier_is_a_short_finding_not_a_crash(return_code, baseline, tmp_path):
+    """Made here (the corpus keeps its files tiny): the identifier is found too long and shown shortened."""
+    if return_code == "cin":
+        path = tmp_path / "census.xml"
+        path.write_text((BROKEN / "cin" / "good.xml").read_text().replace("DfEX0000002", MILLION))
+        fld, line, limit, file = "LAchildID", 71, 20, "census.xml"
+    else:
+        path = tmp_path / "903"
+        shutil.copytree(BROKEN / "ssda903" / "good", path)
+        header = path / "header.csv"
+        header.write_text(header.read_text().replace("C2,", MILLION + ",", 1))
+        fld, line, limit, file = "CHILD", 3, 10, "header.csv"
+    data_dir = copy_of_baseline(baseline, tmp_path)
+    res = cli_load(data_dir, path, return_code)
+    assert res.returncode == 0, (res.stdout, res.stderr)
+    assert "Traceback" not in res.stdout + res.stderr
+    load_id = loads_json(data_dir)["loads"][-1]["id"]
+    rows = query(data_dir, "SELECT file, line, field, value, child_id, message FROM load_findings WHERE load_id = ? "
+                           "AND field = ?", [load_id, fld])
+    assert rows == [(file, line, fld, SHOWN_MILLION, SHOWN_MILLION,
+                     f"{fld} is 1,000,000 characters long (expected at most {limit}, the DfE's limit)")]
+    longest = query(data_dir, "SELECT max(length(coalesce(value, '') || coalesce(child_id, '') || message)) "
+                              "FROM load_findings WHERE load_id = ?", [load_id])[0][0]
+    assert longest < 500

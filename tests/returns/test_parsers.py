@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -118,6 +119,7 @@ def test_dd_mm_yyyy_and_iso_dates_load_to_the_same_date(validator_fake, tmp_path
     for name, text in (("uk", lines), ("iso", iso)):
         (tmp_path / name).mkdir()
         (tmp_path / name / "header.csv").write_text("\n".join(text) + "\n")
+        shutil.copy(validator_fake / "episodes.csv", tmp_path / name / "episodes.csv")  # a 903 needs both tables
     uk_load = load_return(tmp_path / "uk", "ssda903", "2024-25")
     iso_load = load_return(tmp_path / "iso", "ssda903", "2024-25")
     con = warehouse(data_dir)

@@ -61,3 +61,19 @@ def test_returns_import_nothing_of_storage_checks_or_apps():
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else []
             for name in names:
                 assert not name.startswith(forbidden), f"{path.name} imports {name}"
+
+
+def test_the_tables_a_return_cannot_do_without_are_in_its_spec():
+    assert registry.get("ssda903").required("2024-25") == ("Header", "Episodes")
+    assert registry.get("ssda903").required("2021-22") == ("Header", "Episodes")
+    assert registry.get("cms").required("2024-25") == ("teams", "workers", "allocations")
+    assert registry.get("cin").required("2024-25") == () and registry.get("csww").required("2024-25") == ()
+
+
+def test_the_child_each_record_is_of_and_the_identifiers_lengths_are_in_the_spec():
+    header = registry.get("ssda903").tables("2024-25")["Header"]
+    children = registry.get("cin").tables("2024-25")["ChildIdentifiers"]
+    assert (header.key, children.key) == ("CHILD", "LAchildID")
+    assert (header.column("CHILD").max_length, header.column("UPN").max_length) == (10, 13)
+    assert (children.column("LAchildID").max_length, children.column("UPN").max_length) == (20, 13)
+    assert registry.get("ssda903").tables("2024-25")["Episodes"].key is None

@@ -9,7 +9,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from clearsight.returns.collect import Batch, Collector
 from clearsight.returns.problems import Problem, SourceFile, UnreadableFile
 from clearsight.returns.spec import SourceTable
 
@@ -38,6 +41,116 @@ class RawTable:
     spec: SourceTable
     data: pa.Table
     file: SourceFile
+
+
+def not_regular(path: Path) -> str | None:
+    """None for a regular file (or a link to one) that can be read; otherwise what is wrong, for a message.
+
+    Only ``stat`` is used: a named pipe is never opened (reading one would wait for ever).
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            return f"is a broken link (its target {os.readlink(path)} does not exist)"
+        return "does not exist"
+    except OSError as exc:
+        return f"cannot be opened: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None if os.access(path, os.R_OK) else "cannot be opened: permission denied"
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe (FIFO), not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a regular file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a regular file"
+    return "is not a regular file"
+
+
+def require_regular(path: Path, expected: str) -> None:
+    """Refuse ``path`` unless it is a regular file that can be read."""
+    wrong = not_regular(path)
+    if wrong:
+        raise UnreadableFile(Problem(path.name, wrong, expected=expected))
+
+
+def folder_csv_files(folder: Path, expected: str, out: Collector | None = None) -> list[Path]:
+    """The ``.csv`` files of a folder, in name order; the other files' names go to ``out.meta["ignored_files"]``.
+
+    An entry named like a CSV file that is not one (a folder, a named pipe, a broken link) refuses the folder:
+    a return whose ``header.csv`` cannot be read is not whole.
+    """
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        raise UnreadableFile(Problem(folder.name, f"cannot be listed: {exc.strerror or exc}", expected=expected)) from exc
+    files, others = [], []
+    for p in entries:
+        if p.suffix.lower() == ".csv":
+            wrong = not_regular(p)
+            if wrong:
+                raise UnreadableFile(Problem(p.name, f"{wrong}, in the folder {folder.name}",
+                                             expected=f"{p.name} as a CSV file, or no entry of that name"))
+            files.append(p)
+        elif not_regular(p) is None:
+            others.append(p.name)
+    if not files:
+        raise UnreadableFile(Problem(folder.name, "contains no .csv files", expected=expected))
+    if others and out is not None:
+        out.meta["ignored_files"] = others
+    return files
+
+
+def _tables_named(tables: list[SourceTable]) -> str:
+    """``Episodes table (episodes.csv)``, ``Header (header.csv) and Episodes (episodes.csv) tables``."""
+    if len(tables) == 1:
+        return f"{tables[0].name} table ({tables[0].file_name})"
+    names = [f"{t.name} ({t.file_name})" for t in tables]
+    return ", ".join(names[:-1]) + " and " + names[-1] + " tables"
+
+
+def read_csv_return(path: Path, files: list[Path], tables: dict[str, SourceTable], label: str, out: Collector,
+                    other_returns: dict[str, dict[str, SourceTable]] | None = None,
+                    other_form: str = "") -> list[Batch]:
+    """Read the CSV files of a folder return (``path``, or one file of it), each table once, as batches.
+
+    Each file is recognised by its column set. The return is refused when a table comes twice, when a table
+    its spec marks ``required`` is missing, and when ``path`` is a single file: one CSV is never a whole
+    folder return. ``other_form`` names another whole form of the return for the message ("or its XML file").
+    """
+    seen: dict[str, str] = {}
+    batches: list[Batch] = []
+    first: SourceTable | None = None
+    for f in files:
+        raw = read_csv_table(f, tables, label, other_returns)
+        if raw.spec.name in seen:
+            raise UnreadableFile(Problem(f.name, f"is a second {raw.spec.name} table (the first was "
+                                                 f"{seen[raw.spec.name]})", expected="one file per table"))
+        seen[raw.spec.name] = f.name
+        first = first or raw.spec
+        out.files.append(raw.file)
+        batches.append((raw.spec, raw.data))
+    required = [t for t in tables.values() if t.required]
+    missing = [t for t in required if t.name not in seen]
+    names = [t.file_name for t in required]
+    needed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+    whole = (f"the folder holding the {label}'s CSV files" + (f" (at least {needed})" if needed else "")
+             + (f", {other_form}" if other_form else ""))
+    if not path.is_dir():
+        lacking = f"; its {_tables_named(missing)} {'is' if len(missing) == 1 else 'are'} missing" if missing else ""
+        raise UnreadableFile(Problem(
+            path.name, f"is one file of the {label} (its {first.name if first else '?'} table), but the {label} "
+                       f"is a folder of CSV files{lacking}",
+            field=", ".join(t.name for t in missing) or None, expected=whole))
+    if missing:
+        raise UnreadableFile(Problem(
+            path.name, f"has no {_tables_named(missing)}: the {label} cannot be loaded without "
+                       f"{'it' if len(missing) == 1 else 'them'}",
+            field=", ".join(t.name for t in missing), expected=whole))
+    out.meta["tables"] = seen
+    return batches
 
 
 def read_bytes(path: Path) -> tuple[bytes, SourceFile]:

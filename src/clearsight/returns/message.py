@@ -10,9 +10,10 @@ from __future__ import annotations
 from clearsight.returns.spec import Column
 
 
-def col(source: str, name: str, kind: str = "text", required: bool = False, doc: str = "") -> Column:
-    """A census column: XML element, canonical name, kind, whether required, what it means."""
-    return Column(source, name, kind, required=required, doc=doc)
+def col(source: str, name: str, kind: str = "text", required: bool = False, doc: str = "",
+        max_length: int | None = None) -> Column:
+    """A census column: XML element, canonical name, kind, whether required, what it means, longest value."""
+    return Column(source, name, kind, required=required, doc=doc, max_length=max_length)
 
 
 # The DfE message header both the CIN census and the workforce census carry: element -> (canonical, kind, meaning).

@@ -9,6 +9,17 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+# A value longer than this is shown by its start and its length, never whole (an identifier of a million digits
+# must not become a million-character message). The warehouse's value checks shorten values the same way.
+SHOWN_CHARS, SHOWN_START = 40, 20
+
+
+def shown(value: str | None) -> str | None:
+    """``value`` as a finding or a message shows it: whole when short, else its start and how long it is."""
+    if value is None or len(value) <= SHOWN_CHARS:
+        return value
+    return f"{value[:SHOWN_START]}... ({len(value):,} characters)"
+
 
 @dataclass
 class Problem:

@@ -1,7 +1,8 @@
 """The vocabulary every return's column specs are written in: :class:`Column` and :class:`SourceTable`.
 
 A :class:`SourceTable` names a table as the DfE (or our extract contract) names it, the canonical
-warehouse table it lands in, and its columns with their kind and a one-line description. One generic
+warehouse table it lands in, its columns with their kind and a one-line description, whether the
+return needs it (``required``) and which column identifies each record's child (``key``). One generic
 loader turns raw text into typed canonical rows from these descriptions, whichever file format the
 text came from. Each return's tables are declared beside its parser (``returns/<code>/spec.py``) and
 reached through :mod:`clearsight.returns.registry`.
@@ -30,6 +31,7 @@ class Column:
     max_value: int | None = None
     xml_only: bool = False  # held only by the XML form of a return (a CSV has no such column)
     doc: str = ""  # one line: what the field means
+    max_length: int | None = None  # the DfE's limit on the value's length (identifiers), checked at load
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -60,6 +62,12 @@ class SourceTable:
     doc: str = ""
     extra_columns: tuple[tuple[str, str], ...] = field(default=())  # (name, SQL type) set by parsers
     extra_docs: tuple[str, ...] = ()  # what each extra column means, in the same order
+    # A table the return cannot do without (its rules or measures read it): a folder of CSVs without it is
+    # refused. Tables read from XML are always whole, so this matters for the CSV forms.
+    required: bool = False
+    # The column naming the child each row is the record of (the 903 Header's CHILD, the CIN census's
+    # LAchildID in ChildIdentifiers): at load an empty one, or a child recorded twice, is a finding.
+    key: str | None = None
 
     @property
     def source_columns(self) -> list[str]:

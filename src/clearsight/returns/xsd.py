@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from clearsight.returns.problems import Finding
+from clearsight.returns.problems import Finding, shown
 
 XS = "http://www.w3.org/2001/XMLSchema"
 _NS = {"xs": XS}
@@ -62,11 +62,16 @@ def record_schema(xsd_path: Path, records: tuple[tuple[str, str], ...], boolean_
 
 
 _INDEX = re.compile(r"\[\d+\]")
+_LONGEST_MESSAGE = 1000
 
 
 def validate_record(schema: etree.XMLSchema, elem: etree._Element, *, file: str, prefix: str,
-                    module_of: dict[str, str], child: str | None) -> list[Finding]:
-    """Validate one record element; return one finding per schema problem."""
+                    module_of: dict[str, str], child: str | None, field_names: dict[str, str] | None = None) -> list[Finding]:
+    """Validate one record element; return one finding per schema problem.
+
+    ``field_names`` renames elements to the return's field names (the 903's ``CHILDID`` is ``CHILD``). A long
+    value (or child identifier) is shown by its start and length (:func:`problems.shown`), never whole.
+    """
     if schema.validate(elem):
         return []
     findings = []
@@ -93,8 +98,12 @@ def validate_record(schema: etree.XMLSchema, elem: etree._Element, *, file: str,
                 module = module_of[part]
                 break
         message = re.sub(r"^Element '[^']*'(, attribute '[^']*')?: ", "", err.message)
+        if value and shown(value) != value:
+            message = message.replace(value, shown(value))
+        if len(message) > _LONGEST_MESSAGE:
+            message = message[:_LONGEST_MESSAGE] + "..."
         findings.append(Finding(
             rule="XSD", file=file, message=message, table=module, line=err.line, path=full,
-            child=child, field=field, value=value,
+            child=shown(child), field=(field_names or {}).get(field, field), value=shown(value),
         ))
     return findings

@@ -24,7 +24,8 @@ import pyarrow as pa
 from clearsight.config import warehouse_path
 from clearsight.returns import registry
 from clearsight.returns.collect import Batch, Collector
-from clearsight.returns.problems import Finding, Problem, UnreadableFile
+from clearsight.returns.csvfiles import folder_csv_files
+from clearsight.returns.problems import SHOWN_CHARS, SHOWN_START, Finding, Problem, UnreadableFile
 from clearsight.returns.spec import Column, SourceTable
 from clearsight.returns.years import CollectionYear
 from clearsight.warehouse.schema import SCHEMA_VERSION, ensure_schema, schema_version
@@ -62,15 +63,18 @@ def _hash_file(path: Path) -> str:
 
 
 def input_files(path: Path, return_code: str) -> list[Path]:
-    """The files a load of ``path`` will read, so their hashes can be checked before parsing."""
-    if not path.exists():
+    """The files a load of ``path`` will read, so their hashes can be checked before parsing.
+
+    Refused (as the parser would refuse it) before any file is opened: a path that does not exist, a folder
+    given for a one-file return, anything that is not a regular file (a named pipe would never be read to its
+    end), and a folder holding an entry named like a CSV file that is not one (``header.csv`` as a folder or a
+    broken link).
+    """
+    if not path.exists() and not path.is_symlink():
         raise UnreadableFile(Problem(str(path), "does not exist", expected="a file or folder of the return"))
+    registry.get(return_code).check_input(path)
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".csv")
-        if not files:
-            raise UnreadableFile(Problem(path.name, "contains no .csv files",
-                                         expected=f"the {return_code} CSV files"))
-        return files
+        return folder_csv_files(path, f"the {return_code} CSV files")
     return [path]
 
 
@@ -142,32 +146,51 @@ def _sql_str(s: str) -> str:
     return "'" + s.replace("'", "''") + "'"
 
 
+def _shown(expr: str) -> str:
+    """SQL for a value as findings show it: whole when short, else its start and length (``problems.shown``)."""
+    return (f"CASE WHEN length({expr}) <= {SHOWN_CHARS} THEN {expr} ELSE left({expr}, {SHOWN_START}) || '... (' "
+            f"|| format('{{:,}}', length({expr})) || ' characters)' END")
+
+
 def _value_checks(spec: SourceTable, year: str) -> list[tuple[Column, str, str]]:
-    """(column, SQL condition that is true for a bad value, message) for each checkable column."""
+    """(column, SQL condition that is true for a bad value, SQL expression of the message) for each checkable
+    column: its type, range and code list, its length where the DfE limits it (identifiers), and the table's
+    ``key`` (the child's identifier) left empty."""
     checks = []
     for c in spec.columns:
         col = _q(c.source)
         present = f"trim({col}) <> ''"
+
+        def says(message: str, c: Column = c) -> str:
+            return _sql_str(c.source + " " + message)
+
         if c.kind == "date":
             checks.append((c, f"{present} AND cs_date({col}) IS NULL",
-                           "is not a valid date (expected dd/mm/yyyy or yyyy-mm-dd)"))
+                           says("is not a valid date (expected dd/mm/yyyy or yyyy-mm-dd)")))
         elif c.kind == "int":
-            checks.append((c, f"{present} AND TRY_CAST(trim({col}) AS INTEGER) IS NULL", "is not a whole number"))
+            checks.append((c, f"{present} AND TRY_CAST(trim({col}) AS INTEGER) IS NULL", says("is not a whole number")))
             if c.min_value is not None or c.max_value is not None:
                 lo = c.min_value if c.min_value is not None else -(2**31)
                 hi = c.max_value if c.max_value is not None else 2**31 - 1
                 checks.append((c, f"{present} AND TRY_CAST(trim({col}) AS INTEGER) NOT BETWEEN {lo} AND {hi}",
-                               f"is outside the allowed range {lo} to {hi}"))
+                               says(f"is outside the allowed range {lo} to {hi}")))
         elif c.kind == "number":
-            checks.append((c, f"{present} AND TRY_CAST(trim({col}) AS DOUBLE) IS NULL", "is not a number"))
+            checks.append((c, f"{present} AND TRY_CAST(trim({col}) AS DOUBLE) IS NULL", says("is not a number")))
         elif c.kind == "bool":
             checks.append((c, f"{present} AND lower(trim({col})) NOT IN ('true','false','1','0')",
-                           "is not a yes/no value (expected 1, 0, true or false)"))
+                           says("is not a yes/no value (expected 1, 0, true or false)")))
         elif c.kind == "code" and c.codes:
             codes = ", ".join(_sql_str(x) for x in c.codes)
             shown = ", ".join(c.codes) if len(c.codes) <= 40 else ", ".join(c.codes[:40]) + ", ..."
             checks.append((c, f"{present} AND upper(trim({col})) NOT IN ({codes})",
-                           f"is not a valid {year} code (expected one of {shown})"))
+                           says(f"is not a valid {year} code (expected one of {shown})")))
+        if c.max_length is not None:
+            checks.append((c, f"length(trim({col})) > {c.max_length}",
+                           f"{_sql_str(c.source + ' is ')} || format('{{:,}}', length(trim({col}))) || "
+                           + _sql_str(f" characters long (expected at most {c.max_length}, the DfE's limit)")))
+        if c.source == spec.key:
+            checks.append((c, f"trim({col}) = ''", says(
+                f"is empty (expected the council's identifier for the child: every {spec.name} record needs one)")))
     return checks
 
 
@@ -177,7 +200,9 @@ def insert_batch(con: duckdb.DuckDBPyConnection, load_id: int, spec: SourceTable
     record its bad values as ``load_findings``; returns the rows written.
 
     ``batch`` holds the source columns as text (a list of text for ``list`` columns), plus ``_row`` (the 0-based
-    row in the source table) and ``_line`` (the line in the file), as a parser yields them.
+    row in the source table) and ``_line`` (the line in the file), as a parser yields them. Bad values are those
+    of :func:`_value_checks` and, in a table with a ``key``, each further record of a child the load already
+    holds a record of (in this batch or an earlier one). Long values are shown shortened, never whole.
     """
     con.register("_batch", batch)
     try:
@@ -194,20 +219,42 @@ def insert_batch(con: duckdb.DuckDBPyConnection, load_id: int, spec: SourceTable
         exprs = [str(load_id), "_row", "_line", *[_q(e) for e in extras], *typed]
         con.execute(f"INSERT INTO {spec.canonical} ({', '.join(cols)}) SELECT {', '.join(exprs)} FROM _batch")
         child_col = next((c for c in spec.columns if c.kind == "id" and c.name == "child_id"), None)
-        child = f"NULLIF(trim({_q(child_col.source)}), '')" if child_col else "NULL"
+        child = _shown(f"NULLIF(trim({_q(child_col.source)}), '')") if child_col else "NULL"
         selects = []
         for c, bad, message in _value_checks(spec, year):
             if c.source not in present:
                 continue
             selects.append(
                 f"SELECT {load_id}, 'XSD', 'values', {_sql_str(file_name)}, _line, NULL, {_sql_str(spec.name)}, _row, "
-                f"{child}, {_sql_str(c.source)}, {_q(c.source)}, {_sql_str(c.source + ' ' + message)} "
+                f"{child}, {_sql_str(c.source)}, {_shown(_q(c.source))}, {message} "
                 f"FROM _batch WHERE {bad}")
+        if spec.key and spec.key in present:
+            selects.append(_second_records(load_id, spec, file_name))
         if selects:
             con.execute("INSERT INTO load_findings " + " UNION ALL ".join(selects))
         return batch.num_rows
     finally:
         _unregister(con, "_batch")
+
+
+def _second_records(load_id: int, spec: SourceTable, file_name: str) -> str:
+    """A SELECT of findings for the batch's records of a child whom the load already holds an earlier record of.
+
+    The batch is in the canonical table by now, so its own repeats are found with those of earlier batches.
+    """
+    key = spec.column(spec.key or "")
+    raw, canonical = _q(key.source), _q(key.name)
+    ident = f"NULLIF(trim(b.{raw}), '')"
+    first = "coalesce('line ' || d.first_line, 'row ' || (d.first_row + 1))"
+    message = (_sql_str(key.source + " '") + f" || {_shown(ident)} || "
+               + _sql_str("' is a second record of the same child, first recorded on ")
+               + f" || {first} || " + _sql_str(f" (expected each child once in {spec.name})"))
+    return (f"SELECT {load_id}, 'XSD', 'values', {_sql_str(file_name)}, b._line, NULL, {_sql_str(spec.name)}, b._row, "
+            f"{_shown(ident)}, {_sql_str(key.source)}, {_shown(f'b.{raw}')}, {message} "
+            f"FROM _batch b JOIN (SELECT {canonical} AS id, min(row_no) AS first_row, "
+            f"arg_min(line, row_no) AS first_line FROM {spec.canonical} WHERE load_id = {load_id} AND {canonical} IN "
+            f"(SELECT NULLIF(trim({raw}), '') FROM _batch) GROUP BY {canonical} HAVING count(*) > 1) d "
+            f"ON d.id = {ident} AND b._row > d.first_row")
 
 
 def _unregister(con: duckdb.DuckDBPyConnection, name: str) -> None:

@@ -12,6 +12,9 @@ from clearsight.returns.spec import SourceTable
 
 REFERRAL_ROW = "The row_no of the CIN episode (cin_referrals) this record belongs to."
 CHILD_ID = "The council's own identifier for the child (LAchildID), the same as CHILD in the SSDA903."
+# The census XSDs leave LAchildID as any string; the DfE's rule 1570 allows at most 20 characters. A UPN is
+# 13 (the XSDs' upntype: a letter, 11 digits, a digit or letter).
+LACHILDID_MAX, UPN_LENGTH = 20, 13
 
 
 CIN_TABLES: dict[str, SourceTable] = {
@@ -21,9 +24,9 @@ CIN_TABLES: dict[str, SourceTable] = {
             "Collection", "Year", "ReferenceDate", "SourceLevel", "LEA", "SoftwareCode", "Release", "SerialNo",
             "DateTime"), doc="The census header: collection, year, reference date and the sending council."),
         SourceTable("ChildIdentifiers", "cin_children", (
-            col("LAchildID", "child_id", "id", True, CHILD_ID),
-            col("UPN", "upn", doc="The child's unique pupil number."),
-            col("FormerUPN", "former_upn", doc="A unique pupil number the child had before."),
+            col("LAchildID", "child_id", "id", True, CHILD_ID, max_length=LACHILDID_MAX),
+            col("UPN", "upn", doc="The child's unique pupil number.", max_length=UPN_LENGTH),
+            col("FormerUPN", "former_upn", doc="A unique pupil number the child had before.", max_length=UPN_LENGTH),
             col("UPNunknown", "upn_unknown", doc="Why the child has no UPN (UN1-UN10)."),
             col("PersonBirthDate", "dob", "date", doc="The child's date of birth."),
             col("ExpectedPersonBirthDate", "expected_dob", "date", doc="The expected date of birth of an unborn child."),
@@ -34,7 +37,7 @@ CIN_TABLES: dict[str, SourceTable] = {
             col("Ethnicity", "ethnicity", doc="The child's ethnic origin, as a DfE ethnicity code (e.g. WBRI)."),
             col("Disabilities", "disabilities", "list", doc="The child's disabilities (codes; NONE for none)."),
         ), doc="One row a child: identifiers and characteristics (the ChildIdentifiers and "
-               "ChildCharacteristics modules share a row number)."),
+               "ChildCharacteristics modules share a row number).", key="LAchildID"),
         SourceTable("CINdetails", "cin_referrals", (
             col("LAchildID", "child_id", "id", True, CHILD_ID),
             col("CINreferralDate", "referral_date", "date", doc="The date of the referral that began the episode."),

@@ -12,6 +12,9 @@ SERVICES = ("FD", "EH", "ASSESS", "CIN", "CLA", "LC", "DIS")
 ROLES = ("SW", "SSW", "TM", "PA", "EHW")
 REFERRAL_SOURCES = ("1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C", "3D", "3E", "3F", "4", "5A", "5B",
                     "5C", "5D", "6", "7", "8", "9", "10")
+# ``required``: the tables every extract needs: the teams, their workers and which of them held each child's case
+# (caseloads, team breakdowns and the allocation measures read them). The others are optional: a measure that
+# needs one says so.
 CHILD_ID = "The council's own identifier for the child (CHILD in the SSDA903, LAchildID in the CIN census)."
 
 
@@ -30,7 +33,7 @@ CMS_TABLES: dict[str, SourceTable] = {
             field("service", "code", True, SERVICES, doc="The team's service: FD front door, EH early help, ASSESS, "
                                                          "CIN, CLA, LC leaving care, DIS disabled children."),
             field("area", doc="The team's locality, e.g. North."),
-        ), "teams.csv", "The council's social care teams."),
+        ), "teams.csv", "The council's social care teams.", required=True),
         SourceTable("workers", "workers", (
             field("worker_id", required=True, doc="The council's staff identifier (SW_ID in the SSDA903)."),
             field("team_id", required=True, doc="The worker's team (teams.csv)."),
@@ -40,7 +43,7 @@ CMS_TABLES: dict[str, SourceTable] = {
             field("agency", "code", True, ("0", "1"), doc="1 an agency worker (not directly employed), 0 employed."),
             field("start_date", "date", True, doc="The date the worker started in this team."),
             field("end_date", "date", doc="The date the worker left the team (empty while in it)."),
-        ), "workers.csv", "Social workers, managers and personal advisers, by team."),
+        ), "workers.csv", "Social workers, managers and personal advisers, by team.", required=True),
         SourceTable("allocations", "allocations", (
             field("child_id", required=True, doc=CHILD_ID),
             field("worker_id", required=True, doc="The allocated worker (workers.csv)."),
@@ -49,7 +52,7 @@ CMS_TABLES: dict[str, SourceTable] = {
                   doc="SW allocated social worker, PA personal adviser, EHW early help worker."),
             field("start_date", "date", True, doc="The date the allocation began."),
             field("end_date", "date", doc="The date it ended (empty while open)."),
-        ), "allocations.csv", "Which worker and team held each child's case, and when."),
+        ), "allocations.csv", "Which worker and team held each child's case, and when.", required=True),
         SourceTable("contacts", "contacts", (
             field("contact_id", required=True, doc="The contact's identifier."),
             field("child_id", required=True, doc=CHILD_ID),

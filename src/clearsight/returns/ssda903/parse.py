@@ -13,7 +13,7 @@ from pathlib import Path
 from clearsight.config import REFERENCE_DIR
 from clearsight.returns.cms.spec import CMS_TABLES
 from clearsight.returns.collect import Batch, Collector, ColumnBuffer, drain
-from clearsight.returns.csvfiles import read_csv_table
+from clearsight.returns.csvfiles import folder_csv_files, read_csv_return
 from clearsight.returns.problems import Problem, UnreadableFile
 from clearsight.returns.ssda903.spec import (
     SSDA903_TABLES,
@@ -28,6 +28,7 @@ from clearsight.returns.xsd import record_schema, validate_record
 
 XSD_2021 = REFERENCE_DIR / "ssda903" / "SSDA903_CLA_2021.xsd"
 BATCH_CHILDREN = 20000
+FIELD_OF = {element: column for column, element in XML_NAMES.items()}  # CHILDID is the CHILD field
 
 
 def parse_ssda903(path: Path, year: str, out: Collector) -> Iterator[Batch]:
@@ -37,34 +38,20 @@ def parse_ssda903(path: Path, year: str, out: Collector) -> Iterator[Batch]:
     if path.suffix.lower() == ".xml":
         return parse_ssda903_xml(path, year, out)
     if path.suffix.lower() == ".csv":
-        return parse_ssda903_csv_files([path], year, out)
+        return parse_ssda903_csv_files([path], year, out, path)  # refused: one file is not the whole 903
     raise UnreadableFile(Problem(path.name, "is neither a folder of SSDA903 CSV files nor an SSDA903 XML file",
                                  expected="a folder of CSVs or a .xml file"))
 
 
 def parse_ssda903_csv_folder(folder: Path, year: str, out: Collector) -> Iterator[Batch]:
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".csv")
-    others = sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() != ".csv")
-    if others:
-        out.meta["ignored_files"] = others
-    if not files:
-        raise UnreadableFile(Problem(folder.name, "contains no .csv files", expected="the SSDA903 CSV files"))
-    return parse_ssda903_csv_files(files, year, out)
+    files = folder_csv_files(folder, "the SSDA903 CSV files", out)
+    return parse_ssda903_csv_files(files, year, out, folder)
 
 
-def parse_ssda903_csv_files(files: list[Path], year: str, out: Collector) -> Iterator[Batch]:
-    tables = ssda903_tables(year)
-    seen: dict[str, str] = {}
-    batches = []
-    for path in files:
-        raw = read_csv_table(path, tables, "SSDA903", other_returns={"case-management extract": CMS_TABLES})
-        if raw.spec.name in seen:
-            raise UnreadableFile(Problem(path.name, f"is a second {raw.spec.name} table (the first was "
-                                                    f"{seen[raw.spec.name]})", expected="one file per table"))
-        seen[raw.spec.name] = path.name
-        out.files.append(raw.file)
-        batches.append((raw.spec, raw.data))
-    out.meta["tables"] = seen
+def parse_ssda903_csv_files(files: list[Path], year: str, out: Collector, given: Path) -> Iterator[Batch]:
+    """The 903's CSV files as batches; ``given`` is what was asked for (the folder, or a single file)."""
+    batches = read_csv_return(given, files, ssda903_tables(year), "SSDA903", out,
+                              other_returns={"case-management extract": CMS_TABLES}, other_form="or its XML file")
     out.meta["format"] = "csv"
     return iter(batches)
 
@@ -103,7 +90,7 @@ def parse_ssda903_xml(path: Path, year: str, out: Collector) -> Iterator[Batch]:
             header = child.find("HEADER")
             child_id = text_of(header.find("CHILDID")) if header is not None else ""
             out.findings.extend(validate_record(schema, child, file=name, prefix=f"/EXPSSDA903/CHILD[{n_child}]",
-                                                module_of=XML_MODULES, child=child_id or None))
+                                                module_of=XML_MODULES, child=child_id or None, field_names=FIELD_OF))
             if header is None:
                 continue
             fields = {el.tag: text_of(el) for el in header if isinstance(el.tag, str) and len(el) == 0}

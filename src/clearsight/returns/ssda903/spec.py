@@ -9,7 +9,7 @@ in the parser's batches, the rules, and the synthetic council's rows.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import yaml
@@ -90,16 +90,22 @@ class Layout:
     file_name: str
     columns: tuple[str, ...]  # the column order councils' files (and the peer validator) use
     doc: str
+    required: bool = False  # the return is refused without it (SourceTable.required)
+    child_key: str | None = None  # the column naming the child each row is the record of (SourceTable.key)
 
 
+# ``required``: the tables every 903 needs, whatever else it holds: the children (Header) and their episodes of
+# care, which nearly every rule and every looked-after measure read. The others may be absent (a council with no
+# adoptions this year).
 SSDA903_TABLES: dict[str, Layout] = {t.name: t for t in [
     Layout("header", "Header", "cla_header", "header.csv",
            ("CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"),
-           "One row a child in the return: sex, date of birth, ethnicity, UPN, motherhood."),
+           "One row a child in the return: sex, date of birth, ethnicity, UPN, motherhood.", required=True,
+           child_key="CHILD"),
     Layout("episodes", "Episodes", "cla_episodes", "episodes.csv",
            ("CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE",
             "HOME_POST", "PL_POST", "URN"),
-           "Episodes of care: legal status, placement, reason for new episode and for ceasing."),
+           "Episodes of care: legal status, placement, reason for new episode and for ceasing.", required=True),
     Layout("reviews", "Reviews", "cla_reviews", "reviews.csv", ("CHILD", "DOB", "REVIEW", "REVIEW_CODE"),
            "Statutory reviews of looked-after children and how the child participated."),
     Layout("uasc", "UASC", "cla_uasc", "uasc.csv", ("CHILD", "SEX", "DOB", "DUC"),
@@ -135,6 +141,9 @@ XML_MODULES = {"HEADER": "Header", "EPISODE": "Episodes", "AREVIEW": "Reviews", 
                "PERMANENCE": "PrevPerm", "OC2": "OC2", "AD_PLACED": "PlacedAdoption"}
 XML_HEADER_MODULES = ("AMISSING", "AREVIEW", "PERMANENCE", "OC2", "AD_PLACED")  # repeated inside HEADER
 
+# The identifiers' lengths in the 2021 XSD (HEADER's CHILDID at most 10 characters, UPN at most 13), checked
+# where the child is recorded: the Header table.
+MAX_LENGTHS = {"CHILD": 10, "UPN": 13}
 # The DfE allows partially unknown permanence dates (``zz/zz/2015``), so they are kept as text.
 TEXT_OVERRIDES = {("prev_perm", "DATE_PERM")}
 POSTCODES = {"HOME_POST", "PL_POST"}
@@ -211,9 +220,11 @@ def ssda903_tables(year: str | CollectionYear) -> dict[str, SourceTable]:
         cols = spec[layout.key]
         columns = tuple(column_from_yaml(layout.key, name, cols[name]) for name in layout.columns if name in cols)
         if layout.name == "Header":
+            columns = tuple(replace(c, max_length=MAX_LENGTHS.get(c.source)) for c in columns)
             # The XML form records each child's UASC status in the header (rule 105 checks it).
             columns += (Column("UASC", "uasc", "text", xml_only=True, doc=FIELDS["UASC"]),)
-        tables[layout.name] = SourceTable(layout.name, layout.canonical, columns, layout.file_name, layout.doc)
+        tables[layout.name] = SourceTable(layout.name, layout.canonical, columns, layout.file_name, layout.doc,
+                                          required=layout.required, key=layout.child_key)
     if cy >= DOLO_FROM:
         # No schema file of ours has the table yet; its columns are those of the DfE's 2026-27 specification
         # as the peer validator configures them.
