@@ -186,7 +186,7 @@ def test_validate_ssda903_shows_the_value_findings(loaded):
     env, folder = loaded
     payload = json.loads(invoke(env, "validate", "ssda903", folder, "--year", YEAR, "--format", "json").stdout)
     assert [(f["origin"], f["field"], f["value"], f["file"], f["line"]) for f in payload["file_findings"]] == [
-        ("values", "SEX", CALC, "header.csv", 2)]
+        ("values", "CHILD", CALC, "header.csv", 2), ("values", "SEX", CALC, "header.csv", 2)]  # CHILD: over 10
 
 
 def test_cross_checks_have_no_file_findings(loaded):
@@ -200,13 +200,14 @@ def test_cross_checks_have_no_file_findings(loaded):
 def test_a_formula_is_exported_as_text_by_findings(loaded, tmp_path):
     env, _ = loaded
     rows = csv_rows(invoke(env, "findings", "2", "--format", "csv").stdout_bytes)
-    finding = dict(zip(rows[0], rows[1], strict=True))
-    assert (finding["child"], finding["value"], finding["field"]) == ("'" + CALC, "'" + CALC, "SEX")
+    findings = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    assert [(f["child"], f["value"], f["field"]) for f in findings] == [
+        ("'" + CALC, "'" + CALC, "CHILD"), ("'" + CALC, "'" + CALC, "SEX")]  # the id is over 10 characters too
     book = tmp_path / "f.xlsx"
     invoke(env, "findings", "2", "--format", "xlsx", "--out", book)
     cells = [c for row in load_workbook(book)["Findings"].iter_rows() for c in row]
     assert all(c.data_type != "f" for c in cells)
-    assert [c.value for c in cells].count("'" + CALC) == 2
+    assert [c.value for c in cells].count("'" + CALC) == 4  # child and value of both findings
     payload = json.loads(invoke(env, "findings", "2", "--format", "json").stdout)
     assert payload["findings"][0]["child"] == CALC  # JSON keeps the value as it came
 
