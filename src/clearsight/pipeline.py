@@ -152,7 +152,10 @@ def whoami() -> str:
 
 
 def _lock(wait: float | None, on_wait: Waiting | None):
-    return publish.writer_lock(wait=wait, on_wait=on_wait) if wait is not None else publish.writer_lock()
+    """The writer lock, waiting at most ``wait`` seconds (None: as long as it takes), telling ``on_wait``."""
+    if wait is None and on_wait is None:
+        return publish.writer_lock()
+    return publish.writer_lock(wait=math.inf if wait is None else wait, on_wait=on_wait)
 
 
 def _next_load_id(warehouse: Path) -> int:
