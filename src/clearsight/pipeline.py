@@ -37,11 +37,12 @@ from clearsight.measures.funnel import limits
 from clearsight.measures.periods import parse_period
 from clearsight.measures.registry import HEADLINE_DEFAULT, all_measures
 from clearsight.returns import registry
+from clearsight.returns.years import CollectionYear
 from clearsight.rules.definition import catalogue
 from clearsight.rules.engine import ValidationResult
 from clearsight.rules.validate import run_on
 from clearsight.warehouse import catalog, publish, summary
-from clearsight.warehouse.load import LoadResult, Progress, connect, describe_load, load_on
+from clearsight.warehouse.load import LoadResult, Progress, connect, describe_load, input_files, load_on
 
 Waiting = Callable[[dict], None]  # told what the writer being waited for is doing (publish.lock_holder())
 
@@ -180,7 +181,9 @@ def load(path: Path | str, return_code: str, year: str, *, loaded_by: str | None
     judged (the web worker keeps its findings), ``before_publish(staging)`` just before the copy is published
     (the web worker works out the dashboards' figures). The same files again change nothing.
     """
-    registry.get(return_code)  # a clear error for an unknown return, before waiting for anything
+    registry.get(return_code)  # clear errors for an unknown return, year or path, before waiting for anything
+    CollectionYear.parse(year)
+    input_files(Path(path), return_code)
     who = loaded_by or whoami()
     warehouse = config.warehouse_path()
     with _lock(wait, on_wait):
