@@ -9,16 +9,10 @@ from pathlib import Path
 import duckdb
 from rich.console import Console
 
-from clearsight.reports.findings import (
-    FILE_ORIGINS,
-    FINDING_KEYS,
-    counts_line,
-    load_findings_detail,
-    load_findings_report,
-    with_rule_types,
-)
+from clearsight.reports.findings import FINDING_KEYS, counts_line, load_findings_report, with_rule_types
 from clearsight.reports.output import write
 from clearsight.warehouse import catalog
+from clearsight.warehouse.catalog import FILE_ORIGINS, load_findings_detail
 from clearsight.warehouse.load import load_into
 from clearsight.warehouse.schema import ensure_schema
 

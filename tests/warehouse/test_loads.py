@@ -92,7 +92,8 @@ def test_loads_json_has_the_documented_shape(tmp_path, data_dir):
     assert res.returncode == 0, res.stderr
     payload = json.loads(res.stdout)
     (item,) = payload["loads"]
-    assert set(item) == {"id", "return", "year", "files", "rows", "loaded_at"}
+    assert set(item) == {"id", "return", "year", "status", "files", "rows", "findings", "loaded_at"}
+    assert item["status"] == "published"
     assert item["return"] == "ssda903" and item["year"] == "2024-25"
     assert item["rows"] == {"cla_header": 3, "cla_episodes": 3}
     assert {"name", "sha256"} == set(item["files"][0])

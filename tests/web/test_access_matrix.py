@@ -16,7 +16,7 @@ EVERYONE = frozenset(R)
 STAFF = roles.STAFF
 TEAMS = roles.PERMISSIONS["team_breakdowns"]
 CHILD = roles.PERMISSIONS["child_level"]
-RETURNS = roles.PERMISSIONS["upload_returns"] | roles.PERMISSIONS["validation_findings"]
+RETURNS = roles.PERMISSIONS["upload_returns"] | roles.PERMISSIONS["validation_findings"] | roles.PERMISSIONS["publish_loads"]
 FINDINGS = roles.PERMISSIONS["validation_findings"]
 
 # name → (url template, roles allowed, child-level?)
@@ -37,6 +37,8 @@ ROUTES = {
     "uploads:progress": ("/uploads/{upload}/progress/", RETURNS, False),
     "uploads:findings": ("/uploads/{upload}/findings/", FINDINGS, True),
     "uploads:export": ("/uploads/{upload}/findings.xlsx", FINDINGS, True),
+    "uploads:publish": (None, roles.PERMISSIONS["publish_loads"], False),  # POST only: test_publish_gate
+    "uploads:discard": (None, roles.PERMISSIONS["publish_loads"], False),  # POST only: test_publish_gate
     "accounts:users": ("/users/", roles.PERMISSIONS["manage_users"], False),
     "accounts:user_active": (None, roles.PERMISSIONS["manage_users"], False),  # POST only: test_security
     "accounts:access_log": ("/access-log/", roles.PERMISSIONS["access_log"], False),

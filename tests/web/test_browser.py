@@ -173,3 +173,61 @@ def test_an_administrator_manages_users_and_reads_the_access_log(page, make_user
     page.wait_for_selector("text=Added new-manager")
     page.goto("/access-log/")
     check(page, "access-log")
+
+
+def test_an_analyst_publishes_and_another_discards_a_held_upload(page, make_user, password, council_files,
+                                                                 writable_data, tmp_path):
+    import re
+
+    from clearsight.web import data
+    from clearsight.web.uploads.models import Upload
+    from clearsight.web.worker import run_pending
+
+    text = (council_files / "2025-26" / "cin_census.xml").read_text(encoding="utf-8")
+    bad = tmp_path / "cin_census.xml"  # every referral date on day 32 of its month: the XSD refuses every child
+    bad.write_text(re.sub(r"<CINreferralDate>(\d{4})-(\d{2})-(\d{2})<", r"<CINreferralDate>\1-\2-32<", text))
+    make_user("analyst", username="pat")
+    sign_in(page, "pat", password)
+    line_before = page.inner_text("#loads-reflected")
+    assert line_before.startswith("Figures from loads ")
+
+    def upload() -> Upload:
+        page.goto("/uploads/")
+        page.select_option("#return_code", "cin")
+        page.select_option("#year", "2025-26")
+        page.set_input_files("#files", [str(bad)])
+        page.click("button:has-text('Upload and check')")
+        page.wait_for_selector("#upload-progress")
+        run_pending()
+        page.wait_for_selector("#held", timeout=30_000)
+        return Upload.objects.order_by("-id").first()
+
+    held = upload()
+    assert "schema or value findings on" in page.inner_text("#held-reasons")
+    assert page.locator("#preview-stages tbody tr").count() > 5 and page.locator("#preview-measures").count() == 1
+    check(page, "upload-held")
+    page.goto("/")
+    assert page.inner_text("#loads-reflected") == line_before  # nothing shown has changed
+
+    page.goto(f"/uploads/{held.id}/")
+    page.click("button:has-text('Publish')")  # no reason: refused, with the form's error
+    page.wait_for_selector("#reason-error")
+    page.fill("#reason", "checked with the CIN team")
+    page.click("button:has-text('Publish')")
+    page.wait_for_selector("text=Loaded")
+    assert page.locator("#held").count() == 0
+    page.goto("/")
+    assert re.search(rf"\b{held.load_id}\b", page.inner_text("#loads-reflected"))
+
+    # The same files again (after a discard they would load anew): upload a fresh copy and discard it.
+    bad.write_text(bad.read_text() + "\n")
+    second = upload()
+    page.fill("#reason", "a second copy by mistake")
+    page.click("button:has-text('Discard')")
+    page.wait_for_selector("#discarded")
+    second.refresh_from_db()
+    assert second.load_status == "discarded" and held.load_id != second.load_id
+    with data.reading() as con:
+        from clearsight.warehouse import catalog
+
+        assert catalog.current_load(con, "cin", "2025-26") == held.load_id

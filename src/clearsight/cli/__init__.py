@@ -1,7 +1,7 @@
 """The ``clearsight`` command line: the Typer app, with one module per command group.
 
 ``doctor``: :mod:`clearsight.cli.doctor`; ``synth``: :mod:`~clearsight.cli.synth`; ``load``, ``loads``:
-:mod:`~clearsight.cli.load`; ``demo``: :mod:`~clearsight.cli.demo`; ``serve``, ``createuser``:
+:mod:`~clearsight.cli.load`; ``publish``, ``discard``: :mod:`~clearsight.cli.publish`; ``demo``: :mod:`~clearsight.cli.demo`; ``serve``, ``createuser``:
 :mod:`~clearsight.cli.web`; ``validate ...``, ``rules list``: :mod:`~clearsight.cli.validate`; ``measures``,
 ``measures list``, ``measure``, ``council set``: :mod:`~clearsight.cli.measures`. What they share (consoles,
 progress, ``--years``, bad input as exit code 2) is :mod:`~clearsight.cli.common`; what they write goes through
@@ -14,7 +14,7 @@ import sys
 
 import typer
 
-from clearsight.cli import demo, doctor, findings, load, measures, synth, validate, web
+from clearsight.cli import demo, doctor, findings, load, measures, publish, synth, validate, web
 from clearsight.cli.common import err, parse_years
 
 __all__ = ["app", "main", "parse_years"]
@@ -27,6 +27,8 @@ app.command()(doctor.doctor)
 app.command()(synth.synth)
 app.command()(load.load)
 app.command()(load.loads)
+app.command("publish")(publish.publish)
+app.command("discard")(publish.discard)
 app.command()(findings.findings)
 app.command()(demo.demo)
 app.command("serve")(web.serve_cmd)

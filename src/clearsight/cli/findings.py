@@ -18,8 +18,9 @@ def findings(
 ) -> None:
     """List a load's findings: what reading its files found (schema and value findings) and its DfE rule
     findings when the load has them, with the file, line, XML path, table, row, child, field and value."""
-    from clearsight.reports.findings import load_findings_detail, load_findings_report, with_rule_types
+    from clearsight.reports.findings import load_findings_report, with_rule_types
     from clearsight.warehouse import catalog
+    from clearsight.warehouse.catalog import load_findings_detail
     from clearsight.warehouse.publish import NoWarehouse, WarehouseBusy, reading
 
     if fmt not in FORMATS:

@@ -160,13 +160,17 @@ def council_set(
     name: Annotated[str | None, typer.Option(help="The council's name")] = None,
 ) -> None:
     """Record the council's facts used by measures (rates per 10,000 children)."""
+    from clearsight import pipeline
+    from clearsight.cli.load import say_waiting
     from clearsight.warehouse.load import connect
 
-    con = connect()
+    given = {key: value for key, value in (("population_0_17", population_0_17), ("la_code", la), ("la_name", name))
+             if value is not None}
+    # Like a load: under the writer lock, in a staging copy published by rename, so a load running meanwhile
+    # neither blocks nor loses it.
+    pipeline.set_council_settings(given, on_wait=say_waiting)
+    con = connect(read_only=True)
     try:
-        for key, value in (("population_0_17", population_0_17), ("la_code", la), ("la_name", name)):
-            if value is not None:
-                catalog.set_council_setting(con, key, value)
         for key, value in catalog.council_settings(con).items():
             console.print(f"{key}: {value}")
     finally:

@@ -97,8 +97,8 @@ def validate_return(return_code: str, path: Path | None, year: str | None, previ
 def file_findings(con, return_code: str, load_id: int | None) -> list[dict]:
     """The schema and value findings of the validated load: ``load_id``, or (files validated in memory) the
     first load there, the files given (a ``--previous`` return is loaded after them)."""
-    from clearsight.reports.findings import FILE_ORIGINS, load_findings_detail
     from clearsight.warehouse import catalog
+    from clearsight.warehouse.catalog import FILE_ORIGINS, load_findings_detail
 
     if load_id is None:
         ids = catalog.load_ids(con, return_code)

@@ -9,9 +9,6 @@ and the message.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-import duckdb
 from rich.markup import escape
 
 from clearsight.reports.output import Column, Line, Report, Table
@@ -20,31 +17,8 @@ from clearsight.warehouse.catalog import LoadInfo
 
 FINDING_KEYS = ("rule", "origin", "type", "file", "line", "path", "table", "row", "child", "field", "value",
                 "message")
-FILE_ORIGINS = ("schema", "values")  # findings made while the files were read (rule findings are ``rule``)
 SCREEN_VALUE_CHARS = 40  # the terminal shows this much of a value (exports give it whole)
 SCREEN_ROWS = 25  # the file findings ``validate`` lists on screen (its exports list them all)
-
-
-def load_findings_detail(con: duckdb.DuckDBPyConnection, load_id: int,
-                         origins: Sequence[str] | None = None) -> list[dict]:
-    """Every finding kept with a load (of the given origins, or all), files' findings first in file and line
-    order, then the rules' findings by rule.
-
-    It reads ``load_findings`` with the origin and XML path that ``catalog.load_findings`` leaves out; it belongs
-    in ``clearsight.warehouse.catalog`` (bookkeeping SQL), where it can move as it is.
-    """
-    where, params = "load_id = ?", [load_id]
-    if origins is not None:
-        if not origins:
-            return []
-        where += " AND origin IN (" + ", ".join("?" for _ in origins) + ")"
-        params += list(origins)
-    rows = con.execute(f"""SELECT rule, origin, file, line, path, table_name, row_no, child_id, field, value, message
-                           FROM load_findings WHERE {where}
-                           ORDER BY origin = 'rule', file NULLS LAST, line NULLS LAST, rule, table_name, row_no,
-                                    child_id, field""", params).fetchall()
-    return [{"rule": r[0], "origin": r[1], "type": "error", "file": r[2], "line": r[3], "path": r[4], "table": r[5],
-             "row": r[6], "child": r[7], "field": r[8], "value": r[9], "message": r[10]} for r in rows]
 
 
 def with_rule_types(findings: list[dict], return_code: str) -> list[dict]:

@@ -64,12 +64,15 @@ def validate_files(path: Path, return_code: str, year: str, *, previous: Path | 
 
 def validate_load(load_id: int, *, previous_load: int | None = None,
                   providers: list[Path] | None = None, la: str | None = None) -> tuple[ValidationResult, duckdb.DuckDBPyConnection]:
-    """Validate a load already in the warehouse (read-only)."""
+    """Validate a load already in the warehouse (read-only); the council's code defaults to its setting
+    ``la_code``, as when the load's rules ran, so both count the same findings."""
     con = connect(read_only=True)
     info = catalog.load_info(con, load_id)
     if info is None:
         raise KeyError(f"there is no load {load_id}; `clearsight loads` lists them")
     return_code, year = info.return_code, info.year
+    if la is None:
+        la = catalog.council_setting(con, "la_code")
     if previous_load is None:
         previous_load = catalog.previous_year_load(con, return_code, year)
     if providers:

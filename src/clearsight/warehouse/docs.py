@@ -19,15 +19,21 @@ tables, never the files.
 
 A **load** is one immutable import of one return's files for one collection year.
 
-- `clearsight load PATH --return {codes} --year 2024-25` parses the files as a stream and
-  writes every row, every finding and the load's own record in **one transaction**: the load becomes
-  visible in one step, and an error or a killed process leaves the warehouse exactly as it was
-  (tested with a real `SIGKILL` mid-load).
+- `clearsight load PATH --return {codes} --year 2024-25` loads through the pipeline
+  (`clearsight.pipeline`, also used by web uploads and `clearsight demo`): under the writer lock it copies
+  the warehouse to a staging file, parses the files as a stream and writes every row, every finding and the
+  load's own record in **one transaction**, runs the DfE rules of a validated return (their findings are kept
+  with the load, origin `rule`), judges the publish gate, and renames the copy over the warehouse. The load
+  becomes visible in one step, and an error or a killed process leaves the warehouse exactly as it was
+  (tested with a real `SIGKILL` mid-load). Readers keep reading the last published file meanwhile; a second
+  writer waits for the first (`--wait SECONDS`).
 - Loads are **idempotent**: the load's key is the return, the year and the SHA-256 of each file's
-  content (not its name); the same files again return the existing load.
-- A changed file makes a **new version**. Old versions are kept. The **current** data for a return
-  and year is its newest load: the `current_<table>` views show only those rows, with a `year`
-  column, so several years sit side by side.
+  content (not its name); the same files again return the existing load (unless it was discarded).
+- A changed file makes a **new version**. Old versions are kept. Each load has a **status**: `published`,
+  `held` (kept, but not current: the publish gate found it doubtful; `clearsight publish N` or
+  `clearsight discard N` decides) or `discarded`. The **current** data for a return and year is its newest
+  *published* load: the `current_<table>` views show only those rows, with a `year` column, so several
+  years sit side by side.
 - Every canonical row carries `load_id`, `row_no` (its 0-based place in its source table, which is
   how findings point back at the file) and `line` (the line in the source file).
 - A file that cannot be read stops the load (exit code 2, a message naming the file, line or XML
@@ -38,6 +44,7 @@ A **load** is one immutable import of one return's files for one collection year
 erDiagram
     loads ||--o{ load_files : "read"
     loads ||--o{ load_findings : "found"
+    loads ||--o{ load_decisions : "decided"
     loads ||--o{ cla_header : "rows of"
     cla_header ||--o{ cla_episodes : "CHILD"
     cla_header ||--o{ cla_reviews : "CHILD"
@@ -73,9 +80,11 @@ child's records. Row links inside the CIN census (`child_row`, `referral_row`, `
 |---|---|
 | `loads` | `load_id`, `return_code`, `year`, `content_key`, `loaded_at` (UTC), `loaded_by`, `source`, `rows` (JSON: rows per table), `meta` |
 | `load_files` | each file of a load: `name`, `path`, `sha256`, `bytes` |
-| `load_findings` | problems kept with a load: `rule` (`XSD`), `origin` (`schema` or `values`), `file`, `line`, `path` (XML), `table_name`, `row_no`, `child_id`, `field`, `value`, `message` |
-| `current_loads` | view: the newest load of each return and year |
-| `council_settings` | the council's own facts (`la_code`, `la_name`, `population_0_17`), set by `clearsight council set` |
+| `load_findings` | problems kept with a load: `rule` (`XSD`, or the DfE rule's code), `origin` (`schema`, `values` or `rule`), `file`, `line`, `path` (XML), `table_name`, `row_no`, `child_id`, `field` (a rule's fields, space-separated), `value`, `message` |
+| `load_decisions` | every decision on a load: `decision_id`, `load_id`, `decision` (`published`, `held`, `discarded`), `decided_at` (UTC), `decided_by`, `reason`, `preview` (JSON: what publishing a held load would change) |
+| `load_status` | view: each load's status, its latest decision (`published` when none) |
+| `current_loads` | view: the newest published load of each return and year |
+| `council_settings` | the council's own facts (`la_code`, `la_name`, `population_0_17`), set by `clearsight council set`, and the publish gate's thresholds (`gate_findings_share` 0.02, `gate_rows_share` 0.8, `gate_stage_change` 0.1, `gate_measure_z` 3.09, `gate_min_count` 20) |
 
 ## Column kinds
 

@@ -52,6 +52,7 @@ class LoadResult:
     loaded_at: str
     meta: dict = field(default_factory=dict)
     seconds: float = 0.0
+    status: str = "published"  # published, held (waiting for review) or discarded; see clearsight.pipeline
 
 
 def _hash_file(path: Path) -> str:
@@ -304,13 +305,29 @@ def _pause_for_tests(stage: str) -> None:
 # ----------------------------------------------------------------------------- the load itself
 
 def existing_load(con: duckdb.DuckDBPyConnection, key: str) -> int | None:
-    rows = con.execute("SELECT load_id FROM loads WHERE content_key = ? ORDER BY load_id LIMIT 1", [key]).fetchall()
+    """The load of these very files (its content key), unless it was discarded: discarded files load anew."""
+    rows = con.execute("""SELECT l.load_id FROM loads l JOIN load_status s ON s.load_id = l.load_id
+                          WHERE l.content_key = ? AND s.status <> 'discarded' ORDER BY l.load_id LIMIT 1""",
+                       [key]).fetchall()
     return rows[0][0] if rows else None
 
 
 def load_return(path: Path | str, return_code: str, year: str, *, db_path: Path | None = None,
                 loaded_by: str | None = None, progress: Progress | None = None) -> LoadResult:
-    """Load one return's files for one collection year; see the module docstring for the guarantees."""
+    """Load one return's files for one collection year straight into a warehouse file (default: the
+    warehouse); see the module docstring for the guarantees. People's loads go through
+    :mod:`clearsight.pipeline`, which loads into a staging copy and publishes it through the publish gate."""
+    con = connect(db_path)
+    try:
+        return load_on(con, path, return_code, year, loaded_by=loaded_by, progress=progress)
+    finally:
+        con.close()
+
+
+def load_on(con: duckdb.DuckDBPyConnection, path: Path | str, return_code: str, year: str, *,
+            loaded_by: str | None = None, progress: Progress | None = None) -> LoadResult:
+    """:func:`load_return` on an open warehouse connection: the existing load of the same files
+    (``created`` False), or a new load written in one transaction."""
     started = time.perf_counter()
     path = Path(path)
     CollectionYear.parse(year)  # validates the year's form
@@ -319,19 +336,15 @@ def load_return(path: Path | str, return_code: str, year: str, *, db_path: Path 
         progress("hashing", 0, len(files))
     hashes = [_hash_file(f) for f in files]
     key = content_key(return_code, year, hashes)
-    con = connect(db_path)
-    try:
-        found = existing_load(con, key)
-        if found is not None:
-            result = describe_load(con, found)
-            result.created = False
-            return result
-        load_id = load_into(con, path, return_code, year, key=key, loaded_by=loaded_by, progress=progress)
-        result = describe_load(con, load_id)
-        result.seconds = time.perf_counter() - started
+    found = existing_load(con, key)
+    if found is not None:
+        result = describe_load(con, found)
+        result.created = False
         return result
-    finally:
-        con.close()
+    load_id = load_into(con, path, return_code, year, key=key, loaded_by=loaded_by, progress=progress)
+    result = describe_load(con, load_id)
+    result.seconds = time.perf_counter() - started
+    return result
 
 
 def load_into(con: duckdb.DuckDBPyConnection, path: Path, return_code: str, year: str, *, key: str = "",
@@ -392,21 +405,22 @@ def describe_load(con: duckdb.DuckDBPyConnection, load_id: int) -> LoadResult:
     files = [{"name": n, "sha256": s} for n, s in con.execute(
         "SELECT name, sha256 FROM load_files WHERE load_id = ? ORDER BY name", [load_id]).fetchall()]
     findings = con.execute("SELECT count(*) FROM load_findings WHERE load_id = ?", [load_id]).fetchall()[0][0]
+    status = con.execute("SELECT status FROM load_status WHERE load_id = ?", [load_id]).fetchall()[0][0]
     loaded_at = row[4]
     return LoadResult(
         load_id=row[0], return_code=row[1], year=row[2], created=True, files=files,
         rows=json.loads(row[3]) if row[3] else {}, findings=findings,
         loaded_at=loaded_at.astimezone(UTC).isoformat(timespec="seconds") if hasattr(loaded_at, "astimezone") else str(loaded_at),
-        meta=json.loads(row[5]) if row[5] else {},
+        meta=json.loads(row[5]) if row[5] else {}, status=status,
     )
 
 
 def list_loads(db_path: Path | None = None) -> list[LoadResult]:
-    """Every load, oldest first."""
+    """Every load, oldest first, with its status and findings (of the file checks and the DfE rules)."""
     db = Path(db_path) if db_path else warehouse_path()
     if not db.exists():
         return []
-    con = duckdb.connect(str(db), read_only=True, config=QUIET)
+    con = connect(db, read_only=True)  # upgrades a warehouse made by an earlier version first
     try:
         ids = [r[0] for r in con.execute("SELECT load_id FROM loads ORDER BY load_id").fetchall()]
         return [describe_load(con, i) for i in ids]

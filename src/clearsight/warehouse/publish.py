@@ -15,10 +15,12 @@ a newer one is published (files still open stay readable until closed).
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -38,6 +40,14 @@ class WarehouseBusy(Exception):
 
 class StaleVersion(Exception):
     """A newer version was published while a snapshot of an older one was being made."""
+
+
+class LockTimeout(Exception):
+    """Another writer held the warehouse's writer lock for longer than a writer was willing to wait."""
+
+    def __init__(self, holder: dict, waited: float):
+        self.holder, self.waited = holder, waited
+        super().__init__(f"{describe_holder(holder)} was still running after {waited:g} s")
 
 
 # ----------------------------------------------------------------------------- versions and snapshots
@@ -132,21 +142,88 @@ def prune(keep: str) -> None:
 
 # ----------------------------------------------------------------------------- writing
 
+def lock_path() -> Path:
+    """The writer lock's file; while held, it says what the writer is doing (see :func:`announce`)."""
+    return config.data_dir() / "warehouse.lock"
+
+
+def lock_holder() -> dict:
+    """What the writer holding the lock said it is doing (``{"load_id": 7, "action": "load", ...}``), or {}."""
+    try:
+        text = lock_path().read_text(encoding="utf-8").strip()
+        return json.loads(text) if text else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def describe_holder(holder: dict) -> str:
+    """``load 7`` when the writer said which load it is working on, else ``another load``."""
+    load_id = holder.get("load_id")
+    return f"load {load_id}" if isinstance(load_id, int) else "another load"
+
+
+_held = threading.local()  # the open lock file of this thread, while it holds the lock
+
+
+def announce(**what) -> None:
+    """Say, in the lock file, what this writer is doing (e.g. ``load_id=7``), for writers waiting for it."""
+    f = getattr(_held, "file", None)
+    if f is None:
+        return
+    f.seek(0)
+    f.truncate()
+    f.write(json.dumps({"pid": os.getpid(), **what}))
+    f.flush()
+
+
 @contextmanager
-def writer_lock(blocking: bool = True) -> Iterator[bool]:
-    """Hold the warehouse's writer lock (yields False when ``blocking`` is off and another holds it)."""
-    path = config.data_dir() / "warehouse.lock"
+def writer_lock(blocking: bool = True, *, wait: float | None = None,
+                on_wait: Callable[[dict], None] | None = None) -> Iterator[bool]:
+    """Hold the warehouse's writer lock (yields False when ``blocking`` is off and another holds it).
+
+    With ``wait`` (seconds), a writer waits at most that long, calling ``on_wait(holder)`` when it starts waiting
+    and whenever the holder's account of itself changes, then raises :class:`LockTimeout`.
+    """
+    path = lock_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a+") as f:
+    with open(path, "a+", encoding="utf-8") as f:
+        if wait is None:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+            except BlockingIOError:
+                yield False
+                return
+        else:
+            _acquire_waiting(f, wait, on_wait)
+        _held.file = f
         try:
-            fcntl.flock(f, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
-        except BlockingIOError:
-            yield False
-            return
-        try:
+            announce()
             yield True
         finally:
+            _held.file = None
+            f.seek(0)
+            f.truncate()
+            f.flush()
             fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def _acquire_waiting(f, wait: float, on_wait: Callable[[dict], None] | None) -> None:
+    started = time.monotonic()
+    said = None
+    while True:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            pass
+        holder = lock_holder()
+        if on_wait is not None and describe_holder(holder) != said:
+            said = describe_holder(holder)
+            on_wait(holder)
+        waited = time.monotonic() - started
+        if waited >= wait:
+            raise LockTimeout(holder, wait)
+        time.sleep(min(0.2, max(0.01, wait - waited)))
 
 
 def staging_path(warehouse: Path) -> Path:

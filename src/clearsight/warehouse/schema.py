@@ -2,7 +2,9 @@
 
 Every canonical row carries ``load_id`` (the load it came from), ``row_no`` (its 0-based place in
 its source table, which is how validation findings point back at the file) and ``line`` (the line
-in the source file). ``current_<table>`` views show only each return and year's newest load.
+in the source file). ``current_<table>`` views show only each return and year's newest *published* load:
+a load's status (``published``, ``held`` or ``discarded``) is its latest row in ``load_decisions``, and a load
+with no decision (every load made before the publish gate, or straight through ``warehouse.load``) is published.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import duckdb
 from clearsight.returns import registry
 from clearsight.returns.spec import SourceTable
 
-SCHEMA_VERSION = 5  # bump whenever a table or view is added; ensure_schema only ever adds
+SCHEMA_VERSION = 6  # bump whenever a table or view is added; ensure_schema only ever adds
 
 # Which canonical tables each return fills (every table any year of it has).
 RETURN_TABLES: dict[str, dict[str, SourceTable]] = {r.code: r.all_tables() for r in registry.all_returns()}
@@ -76,10 +78,28 @@ META_DDL = [
         message VARCHAR
     )""",
     "CREATE TABLE IF NOT EXISTS council_settings (key VARCHAR PRIMARY KEY, value VARCHAR)",
+    # Who published, held or discarded a load, when and why; the latest decision is the load's status.
+    """CREATE TABLE IF NOT EXISTS load_decisions (
+        decision_id INTEGER PRIMARY KEY,
+        load_id INTEGER NOT NULL,
+        decision VARCHAR NOT NULL,
+        decided_at TIMESTAMPTZ NOT NULL,
+        decided_by VARCHAR,
+        reason VARCHAR,
+        preview JSON
+    )""",
+    """CREATE OR REPLACE VIEW load_status AS
+        SELECT l.load_id, coalesce(d.decision, 'published') AS status
+        FROM loads l LEFT JOIN (
+            SELECT load_id, decision FROM load_decisions
+            QUALIFY row_number() OVER (PARTITION BY load_id ORDER BY decision_id DESC) = 1) d
+          ON d.load_id = l.load_id""",
     """CREATE OR REPLACE VIEW current_loads AS
-        SELECT * FROM loads
-        QUALIFY row_number() OVER (PARTITION BY return_code, year ORDER BY load_id DESC) = 1""",
+        SELECT l.* FROM loads l JOIN load_status s ON s.load_id = l.load_id AND s.status = 'published'
+        QUALIFY row_number() OVER (PARTITION BY l.return_code, l.year ORDER BY l.load_id DESC) = 1""",
 ]
+
+STATUSES = ("published", "held", "discarded")
 
 
 def canonical_ddl(spec: SourceTable) -> str:

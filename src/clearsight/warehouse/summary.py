@@ -1,8 +1,11 @@
-"""Counts of children at each stage of the journey, per collection year, from the current loads."""
+"""Counts of children at each stage of the journey, per collection year, from the current loads; and how many
+records one load holds (what the publish gate compares)."""
 
 from __future__ import annotations
 
 import duckdb
+
+from clearsight.warehouse.schema import RETURN_TABLES
 
 # (label, SQL giving (year, count) over the current loads). Reference date = 31 March of the year's end.
 # {start} and {end} stand for the first and last day of the row's collection year.
@@ -55,3 +58,22 @@ def stage_counts(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[tuple[
         counts = {y: n for y, n in con.execute(sql).fetchall()}
         rows.append((label, counts))
     return years, rows
+
+
+def stage_counts_of_year(con: duckdb.DuckDBPyConnection, year: str) -> dict[str, int]:
+    """Stage label -> count of children (or events) in one collection year, from the current loads."""
+    return {label: counts.get(year, 0) for label, counts in stage_counts(con)[1]}
+
+
+def records_in_load(con: duckdb.DuckDBPyConnection, return_code: str, load_id: int) -> tuple[int, bool]:
+    """How many records a load holds: its distinct children when its tables name children (``True``), else its
+    rows (``False``)."""
+    tables = [spec for spec in RETURN_TABLES.get(return_code, {}).values()]
+    with_child = [spec.canonical for spec in tables if any(c.name == "child_id" for c in spec.columns)]
+    if with_child:
+        union = " UNION ".join(f"SELECT child_id FROM {t} WHERE load_id = {int(load_id)} AND child_id IS NOT NULL"
+                               for t in dict.fromkeys(with_child))
+        return con.execute(f"SELECT count(*) FROM ({union})").fetchall()[0][0], True
+    total = sum(con.execute(f"SELECT count(*) FROM {t} WHERE load_id = ?", [load_id]).fetchall()[0][0]
+                for t in dict.fromkeys(spec.canonical for spec in tables))
+    return total, False

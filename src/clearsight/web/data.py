@@ -115,7 +115,24 @@ def compute_aggregates(db_path: Path | None = None) -> dict:
                 target[v.period] = v.as_json()
             values[mid] = out
         return {"years": years, "months": [p.label for p in months], "values": values,
-                "council": catalog.council_settings(con)}
+                "council": catalog.council_settings(con), "loads": reflected_loads(con)}
+
+
+def reflected_loads(con) -> list[dict]:
+    """The loads the figures are made from (the current, published ones), with when each was published."""
+    return [{"load_id": c.load_id, "return_code": c.return_code, "year": c.year, "published_at": c.published_at}
+            for c in catalog.current_load_list(con)]
+
+
+def loads_line(agg: dict) -> str:
+    """``Figures from loads 3, 5, 7 (published 2026-04-01 to 2026-05-02)``: which loads a page reflects."""
+    loads = agg.get("loads") or []
+    if not loads:
+        return ""
+    days = sorted({x["published_at"][:10] for x in loads})
+    when = days[0] if len(days) == 1 else f"{days[0]} to {days[-1]}"
+    ids = ", ".join(str(x["load_id"]) for x in loads)
+    return f"Figures from load{'s' if len(loads) > 1 else ''} {ids} (published {when})"
 
 
 def aggregates() -> dict:

@@ -42,6 +42,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "team_breakdowns": frozenset({Role.ANALYST, Role.LEADER, Role.QA_AUDITOR, Role.TEAM_MANAGER}),
     "child_level": frozenset({Role.ANALYST, Role.QA_AUDITOR, Role.TEAM_MANAGER}),
     "upload_returns": frozenset({Role.ANALYST}),
+    "publish_loads": frozenset({Role.ADMINISTRATOR, Role.ANALYST}),  # publish or discard a load held for review
     "validation_findings": frozenset({Role.ANALYST, Role.QA_AUDITOR}),
     "manage_users": frozenset({Role.ADMINISTRATOR}),
     "access_log": frozenset({Role.ADMINISTRATOR}),

@@ -1,9 +1,11 @@
-"""The background worker: loads uploaded returns one at a time, validates them, and publishes each load.
+"""The background worker: loads uploaded returns one at a time through the load pipeline.
 
 DuckDB allows one writer, and web requests read the warehouse read-only, so a load never writes to the file
-the pages read. Holding the warehouse's writer lock, the worker loads and validates into a staging copy,
-works out the dashboards' figures for it, and then publishes it: the new load becomes visible in one step,
-and a failure leaves the warehouse as it was (see ``clearsight.warehouse.publish``).
+the pages read. The pipeline (``clearsight.pipeline``, the same one ``clearsight load`` uses) takes the
+warehouse's writer lock, loads and checks the files in a staging copy, and judges the publish gate; the worker
+keeps the findings on the upload, works out the dashboards' figures for the copy, and the pipeline publishes it:
+the new load becomes visible in one step (current, or held for review), and a failure leaves the warehouse as
+it was (see ``clearsight.warehouse.publish``).
 
 Run it on its own with ``python -m clearsight.web.worker`` (server mode); ``clearsight serve`` runs one in
 a thread beside the web server.
@@ -87,64 +89,64 @@ class UploadProgress:
 
 
 def run_job(job) -> None:
-    """Load, validate and publish one upload (the caller holds the writer lock)."""
-    from clearsight.warehouse.load import connect, load_return
+    """Load, check and publish (or hold) one upload through the pipeline (``clearsight.pipeline``), keeping its
+    findings and the publish gate's decision on the upload."""
+    from clearsight import pipeline
     from clearsight.web import data
 
     progress = UploadProgress(job)
     progress("preparing", 0, 0, force=True)
     path = input_path(job.return_code, upload_files_dir(job.id))
-    with publish.staged() as staging:
-        who = job.uploaded_by.username if job.uploaded_by else "web"
-        result = load_return(path, job.return_code, job.year, db_path=staging, loaded_by=who, progress=progress)
-        job.load_id, job.new_load, job.rows = result.load_id, result.created, result.rows
-        progress("checking against the DfE rules", 0, 0, force=True)
-        con = connect(staging)
-        try:
-            _validate(job, con)
-        finally:
-            con.close()
-        if result.created:
-            progress("working out the measures", 0, 0, force=True)
-            ver = publish.version_of(staging)
-            agg = data.cached("aggregates", data.compute_aggregates, ver, staging)
-            if agg["years"]:
-                data.team_breakdowns(agg["years"][-1], staging, ver)
-            publish.publish(staging)
+    who = job.uploaded_by.username if job.uploaded_by else "web"
+
+    def keep_findings(con: duckdb.DuckDBPyConnection, outcome) -> None:
+        job.load_id, job.new_load, job.rows = outcome.load.load_id, outcome.load.created, outcome.load.rows
+        _keep(job, con, outcome)
+
+    def work_out_figures(staging: Path) -> None:
+        progress("working out the measures", 0, 0, force=True)
+        ver = publish.version_of(staging)
+        agg = data.cached("aggregates", data.compute_aggregates, ver, staging)
+        if agg["years"]:
+            data.team_breakdowns(agg["years"][-1], staging, ver)
+
+    outcome = pipeline.load(path, job.return_code, job.year, loaded_by=who, progress=progress,
+                            after_check=keep_findings, before_publish=work_out_figures)
+    job.load_status = outcome.status
+    job.held_reasons = list(outcome.reasons) if outcome.held else []
+    job.preview = outcome.preview.as_dict() if outcome.held and outcome.preview else {}
 
 
-def _validate(job, con: duckdb.DuckDBPyConnection) -> None:
-    """The load's file findings, then the DfE rules (903 and CIN census), kept as findings and an Excel export."""
+def _keep(job, con: duckdb.DuckDBPyConnection, outcome) -> None:
+    """The load's findings (the file checks', then the DfE rules', as the pipeline kept them in the warehouse) as
+    the upload's findings, and the rules' Excel export."""
     from clearsight.reports.validation import findings_xlsx
     from clearsight.returns import registry
     from clearsight.rules.definition import catalogue
-    from clearsight.rules.validate import run_on
     from clearsight.web.uploads.models import Finding
 
     job.findings.all().delete()
     found = catalog.load_findings(con, job.load_id)
-    batch = [Finding(upload=job, kind="file", rule=f.rule, type="error", file=f.file or "", line=f.line,
-                     table=f.table_name or "", row=f.row_no, child=f.child_id or "", fields=f.field or "",
-                     value=(f.value or "")[:255], message=f.message or "")
-             for f in found]
-    children = {f.child_id for f in found if f.child_id}
-    if registry.get(job.return_code).rules:
-        la = catalog.council_setting(con, "la_code")
-        prev = catalog.previous_year_load(con, job.return_code, job.year)
-        result = run_on(con, job.return_code, job.year, job.load_id, prev if prev != job.load_id else None, False, la)
-        cat = catalogue(job.return_code)
-        for f in result.findings:
-            entry = cat.get(f.rule)
-            batch.append(Finding(upload=job, kind="rule", rule=f.rule, type=f.type, child=f.child or "",
-                                 table=f.table or "", row=f.row, fields=" ".join(f.fields)[:255],
-                                 message=entry.message if entry else ""))
-            if f.child:
-                children.add(f.child)
+    types = {code: e.type for code, e in catalogue(job.return_code).items()} if registry.get(job.return_code).rules else {}
+    batch = []
+    for f in found:
+        if f.origin == "rule":
+            batch.append(Finding(upload=job, kind="rule", rule=f.rule, type=types.get(f.rule, "error"),
+                                 child=f.child_id or "", table=f.table_name or "", row=f.row_no,
+                                 fields=(f.field or "")[:255], message=f.message or ""))
+        else:
+            batch.append(Finding(upload=job, kind="file", rule=f.rule, type="error", file=f.file or "", line=f.line,
+                                 table=f.table_name or "", row=f.row_no, child=f.child_id or "", fields=f.field or "",
+                                 value=(f.value or "")[:255], message=f.message or ""))
+    result = outcome.validation
+    if result is not None:
         job.rules_run, job.rules_not_run = len(result.rules_run), result.rules_not_run
-        findings_xlsx(result, con, registry.get(job.return_code).tables(job.year), findings_xlsx_path(job.id))
+        findings_xlsx(result, con, registry.get(job.return_code).tables(job.year), findings_xlsx_path(job.id),
+                      file_findings=catalog.load_findings_detail(con, job.load_id, catalog.FILE_ORIGINS))
     for i in range(0, len(batch), BATCH):
         Finding.objects.bulk_create(batch[i:i + BATCH])
-    job.findings_count, job.children_count = len(batch), len(children)
+    job.findings_count = len(batch)
+    job.children_count = len({f.child_id for f in found if f.child_id})
 
 
 def claim_next():
@@ -173,9 +175,8 @@ def process(job) -> None:
     from clearsight.web.uploads.models import Upload
 
     try:
-        with publish.writer_lock():
-            run_job(job)
-        job.status, job.stage = Upload.DONE, "done"
+        run_job(job)  # the pipeline takes the writer lock
+        job.status, job.stage = Upload.DONE, "held for review" if job.load_status == "held" else "done"
     except UnreadableFile as exc:
         job.status, job.stage = Upload.FAILED, "could not be read"
         job.problems = [p.describe() for p in exc.problems]

@@ -49,6 +49,17 @@ def log_access(request, action: str, subject: str = "", *, child_id: str = "", r
         outcome=outcome, rows=rows, ip=client_ip(request))
 
 
+def log_unavailable(request, why: str) -> None:
+    """Log a child-level page refused for a reason other than the person's role (``why``, e.g. the warehouse
+    was busy) as a refusal, like any other access to it; other pages are not logged."""
+    match = getattr(request, "resolver_match", None)
+    view = getattr(match, "func", None)
+    if not getattr(view, "child_level", False):
+        return
+    log_access(request, view.child_level_action, why, child_id=str(match.kwargs.get("child_id", "")),
+               outcome="refused", reason=getattr(request, "access_reason", ""))
+
+
 def refuse(request, action: str, subject: str = "", child_id: str = "") -> None:
     """Log a refused child-level request, then raise 403."""
     log_access(request, action, subject, child_id=child_id, outcome="refused", reason="")
@@ -71,6 +82,7 @@ def child_level(action: str, permission: str = "child_level"):
             request.access_reason = reason
             return view(request, *args, **kwargs)
         wrapper.child_level = True
+        wrapper.child_level_action = action
         return wrapper
     return decorate
 

@@ -67,7 +67,8 @@ def home(request):
         cards.append({"m": m, "v": shown(m, v, suppress), "has_trend": len(months) > 1,
                       "trend_from": months[0].period if months else "", "trend_to": months[-1].period if months else ""})
     return render(request, "dashboards/home.html", {
-        "cards": cards, "period": period, "years": list(reversed(agg["years"])), "council": agg.get("council", {})})
+        "cards": cards, "period": period, "years": list(reversed(agg["years"])), "council": agg.get("council", {}),
+        "loads_line": data.loads_line(agg)})
 
 
 @require("aggregates")
@@ -136,7 +137,7 @@ def measure_detail(request, measure_id: str):
         "monthly": monthly, "team_rows": team_rows, "council": council, "by": by,
         "dimensions": [(d, DIMENSION_LABELS.get(d, d)) for d in other_dims], "by_label": DIMENSION_LABELS.get(by, by),
         "breakdown": breakdown, "polarity": polarity(m), "show_funnel": bool(team_rows) and council is not None,
-        "may_drill": roles.can(request.user, "child_level"),
+        "may_drill": roles.can(request.user, "child_level"), "loads_line": data.loads_line(agg),
         "trend_to": monthly[-1]["period"] if monthly else ""})
 
 

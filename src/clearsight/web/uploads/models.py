@@ -33,9 +33,17 @@ class Upload(models.Model):
     rules_not_run = models.JSONField(default=dict)
     findings_count = models.IntegerField(default=0)
     children_count = models.IntegerField(default=0)
+    # The publish gate's decision on the load: published, held (for review) or discarded; "" before loading.
+    load_status = models.CharField(max_length=16, blank=True, default="")
+    held_reasons = models.JSONField(default=list, blank=True)  # why the gate held it, one line each
+    preview = models.JSONField(default=dict, blank=True)  # what publishing it would change (pipeline.Preview)
 
     class Meta:
         ordering = ["-id"]
+
+    @property
+    def held(self) -> bool:
+        return self.status == self.DONE and self.load_status == "held"
 
     @property
     def finished(self) -> bool:

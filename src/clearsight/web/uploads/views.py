@@ -1,4 +1,5 @@
-"""Upload returns, watch them load, and browse what validation found."""
+"""Upload returns, watch them load, browse what validation found, and publish or discard a load the publish
+gate held for review."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Max
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from clearsight import pipeline
 from clearsight.returns import registry
 from clearsight.returns.years import CollectionYear
+from clearsight.warehouse import catalog, publish
 from clearsight.web import roles
 from clearsight.web.accounts.access import child_level, log_access
 from clearsight.web.uploads.models import Upload
@@ -38,7 +41,7 @@ def is_year(text: str) -> bool:
 
 
 def _may_list(user) -> bool:
-    return roles.can(user, "upload_returns") or roles.can(user, "validation_findings")
+    return any(roles.can(user, p) for p in ("upload_returns", "validation_findings", "publish_loads"))
 
 
 def _upload_or_404(request, upload_id: int) -> Upload:
@@ -115,12 +118,73 @@ def _file_message(upload: Upload, rule: str) -> str:
     return "Values that break the return's specification" + (f", for example: {first}" if first else "")
 
 
-def upload_detail(request, upload_id: int):
+def _live_status(upload: Upload) -> None:
+    """The load's status as the warehouse has it now (someone may have decided with ``clearsight publish``)."""
+    if upload.status != Upload.DONE or not upload.load_id:
+        return
+    try:
+        with publish.reading() as con:
+            status = catalog.load_status(con, upload.load_id)
+    except (publish.NoWarehouse, publish.WarehouseBusy):
+        return
+    if status and status != upload.load_status:
+        Upload.objects.filter(load_id=upload.load_id, status=Upload.DONE).update(load_status=status)
+        upload.load_status = status
+
+
+def _preview(upload: Upload) -> dict | None:
+    """The held load's preview, ready to show: findings, rows, stage counts and headline measures."""
+    if not upload.preview:
+        return None
+    p = pipeline.Preview.from_dict(upload.preview)
+    return {"p": p, "findings": p.findings_total, "what": "children" if p.by_child else "records",
+            "measures": [{"m": m, "before": pipeline.shown(m.before, m.unit), "after": pipeline.shown(m.after, m.unit),
+                          "interval": (f"{pipeline.shown(m.lower, m.unit)} to {pipeline.shown(m.upper, m.unit)}"
+                                       if m.lower is not None else "")} for m in p.measures]}
+
+
+def upload_detail(request, upload_id: int, *, error: str = "", reason: str = "", status: int = 200):
     upload = _upload_or_404(request, upload_id)
+    _live_status(upload)
     return render(request, "uploads/detail.html", {
         "upload": upload, "summary": _summary(upload) if upload.status == Upload.DONE else [],
         "not_run": sorted(upload.rules_not_run.items()),
-        "may_see_findings": roles.can(request.user, "validation_findings")})
+        "may_see_findings": roles.can(request.user, "validation_findings"),
+        "may_decide": roles.can(request.user, "publish_loads") and upload.held,
+        "preview": _preview(upload) if upload.held else None, "error": error, "reason": reason}, status=status)
+
+
+def _decide(request, upload_id: int, decision: str):
+    """Publish or discard a held upload's load, with the reason given (logged with who and when)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not roles.can(request.user, "publish_loads"):
+        raise PermissionDenied
+    upload = get_object_or_404(Upload, pk=upload_id)
+    if upload.status != Upload.DONE or not upload.load_id:
+        raise Http404("this upload made no load")
+    reason = request.POST.get("reason", "").strip()[:1000]
+    if not reason:
+        return upload_detail(request, upload_id, error="Say why (it is kept with your name in the log of decisions)",
+                             status=400)
+    decide = pipeline.publish_load if decision == "publish" else pipeline.discard_load
+    try:
+        decided = decide(upload.load_id, reason, by=request.user.username, wait=30)
+    except publish.LockTimeout as exc:
+        return upload_detail(request, upload_id, reason=reason, status=409, error=(
+            f"The warehouse is busy with {publish.describe_holder(exc.holder)}; try again when it has finished"))
+    except (LookupError, ValueError) as exc:
+        return upload_detail(request, upload_id, reason=reason, error=str(exc), status=400)
+    Upload.objects.filter(load_id=upload.load_id, status=Upload.DONE).update(load_status=decided.status)
+    return redirect("uploads:detail", upload.id)
+
+
+def publish_upload(request, upload_id: int):
+    return _decide(request, upload_id, "publish")
+
+
+def discard_upload(request, upload_id: int):
+    return _decide(request, upload_id, "discard")
 
 
 def upload_progress(request, upload_id: int):
