@@ -70,7 +70,8 @@ def test_findings_lists_a_loads_schema_findings_on_screen(loaded):
     out = CliRunner().invoke(app, ["findings", "1"], env={**env, "COLUMNS": "200"})
     assert out.exit_code == 0, out.output
     text = out.stdout
-    assert text.startswith("load 1: cin 2024-25, 7 findings (7 schema) for 2 children")
+    # The census's seven schema findings, and the DfE rules' findings the load kept with them.
+    assert text.startswith("load 1: cin 2024-25, 21 findings (14 rule, 7 schema) for 2 children")
     for piece in ("XSD", "schema", "bad_values.xml:24", "DfEX0000001", "Sex", "[facet 'enumeration']",
                   "bad_values.xml:50", "FavouriteColour", "blue"):
         assert piece in text
@@ -81,7 +82,9 @@ def test_findings_as_csv_has_a_row_per_finding_with_its_line_path_field_and_valu
     printed = invoke(env, "findings", "1", "--format", "csv").stdout_bytes
     rows = csv_rows(printed)
     assert rows[0] == list(FINDING_KEYS)
-    found = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+    listed = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+    assert [f["origin"] for f in listed] == ["schema"] * 7 + ["rule"] * 14  # the files' findings first
+    found = listed[:7]
     assert [int(f["line"]) for f in found] == SCHEMA_LINES
     sex = found[0]
     assert (sex["rule"], sex["origin"], sex["type"], sex["file"], sex["table"], sex["child"], sex["field"],
@@ -98,7 +101,7 @@ def test_findings_as_json_has_the_documented_shape(loaded):
     payload = json.loads(invoke(env, "findings", "1", "--format", "json").stdout)
     assert list(payload) == ["load", "return", "year", "findings"]
     assert (payload["load"], payload["return"], payload["year"]) == (1, "cin", YEAR)
-    assert [f["line"] for f in payload["findings"]] == SCHEMA_LINES
+    assert [f["line"] for f in payload["findings"] if f["origin"] != "rule"] == SCHEMA_LINES
     assert all(list(f) == list(FINDING_KEYS) for f in payload["findings"])
     date = payload["findings"][1]
     assert (date["field"], date["value"], date["table"], date["row"]) == ("CINreferralDate", "2024-02-31",
@@ -112,7 +115,8 @@ def test_findings_as_a_workbook(loaded, tmp_path, monkeypatch):
     ws = load_workbook(book)["Findings"]
     values = [[c.value for c in row] for row in ws.iter_rows()]
     assert values[0] == list(FINDING_KEYS)
-    assert [r[FINDING_KEYS.index("line")] for r in values[1:]] == SCHEMA_LINES
+    origin = FINDING_KEYS.index("origin")
+    assert [r[FINDING_KEYS.index("line")] for r in values[1:] if r[origin] != "rule"] == SCHEMA_LINES
     monkeypatch.chdir(tmp_path)
     invoke(env, "findings", "1", "--format", "xlsx")
     assert (tmp_path / "findings-load-1.xlsx").exists()
@@ -123,7 +127,7 @@ def test_loads_counts_the_findings_that_findings_lists(loaded):
     listed = {n: len(json.loads(invoke(env, "findings", n, "--format", "json").stdout)["findings"]) for n in (1, 2)}
     table = invoke({**env, "COLUMNS": "200"}, "loads").stdout
     cells = [[c.strip() for c in line.strip("│").split("│")] for line in table.splitlines() if line.startswith("│")]
-    heading = ["id", "return", "year", "files", "rows", "findings", "loaded at"]
+    heading = ["id", "return", "year", "status", "files", "rows", "findings", "loaded at"]
     counted = {int(c[0]): int(c[heading.index("findings")].replace(",", "")) for c in cells}
     assert counted == listed
 
@@ -200,14 +204,15 @@ def test_cross_checks_have_no_file_findings(loaded):
 def test_a_formula_is_exported_as_text_by_findings(loaded, tmp_path):
     env, _ = loaded
     rows = csv_rows(invoke(env, "findings", "2", "--format", "csv").stdout_bytes)
-    findings = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    findings = [dict(zip(rows[0], row, strict=True)) for row in rows[1:] if row[1] != "rule"]
     assert [(f["child"], f["value"], f["field"]) for f in findings] == [
         ("'" + CALC, "'" + CALC, "CHILD"), ("'" + CALC, "'" + CALC, "SEX")]  # the id is over 10 characters too
     book = tmp_path / "f.xlsx"
     invoke(env, "findings", "2", "--format", "xlsx", "--out", book)
     cells = [c for row in load_workbook(book)["Findings"].iter_rows() for c in row]
     assert all(c.data_type != "f" for c in cells)
-    assert [c.value for c in cells].count("'" + CALC) == 4  # child and value of both findings
+    file_rows = [[c.value for c in row] for row in load_workbook(book)["Findings"].iter_rows() if row[1].value != "rule"]
+    assert sum(v == "'" + CALC for row in file_rows for v in row) == 4  # child and value of both file findings
     payload = json.loads(invoke(env, "findings", "2", "--format", "json").stdout)
     assert payload["findings"][0]["child"] == CALC  # JSON keeps the value as it came
 

@@ -704,7 +704,7 @@ def test_a_million_digit_identifier_is_a_short_finding_not_a_crash(return_code, 
     assert "Traceback" not in res.stdout + res.stderr
     load_id = loads_json(data_dir)["loads"][-1]["id"]
     rows = query(data_dir, "SELECT file, line, field, value, child_id, message FROM load_findings WHERE load_id = ? "
-                           "AND field = ?", [load_id, fld])
+                           "AND field = ? AND origin <> 'rule'", [load_id, fld])  # the load's own finding
     assert rows == [(file, line, fld, SHOWN_MILLION, SHOWN_MILLION,
                      f"{fld} is 1,000,000 characters long (expected at most {limit}, the DfE's limit)")]
     longest = query(data_dir, "SELECT max(length(coalesce(value, '') || coalesce(child_id, '') || message)) "

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import duckdb
+import pyarrow as pa
 
+from clearsight.returns.problems import shown
 from clearsight.returns.years import CollectionYear
 
 # ----------------------------------------------------------------------------- loads
@@ -152,15 +154,23 @@ def records_with_file_findings(con: duckdb.DuckDBPyConnection, load_id: int, by_
 def add_rule_findings(con: duckdb.DuckDBPyConnection, load_id: int,
                       findings: Iterable[tuple[str, str | None, int | None, str | None, str, str]]) -> int:
     """Keep the DfE rules' findings on a load (origin ``rule``), replacing any kept before; each finding is
-    ``(rule, table, row, child, fields (space-separated), message)``. Returns how many were kept."""
+    ``(rule, table, row, child, fields (space-separated), message)``. A child id too long to show is kept
+    shortened, as the file findings show it. Returns how many were kept."""
     rows = list(findings)
     con.execute("DELETE FROM load_findings WHERE load_id = ? AND origin = 'rule'", [load_id])
     if rows:
-        con.executemany("""INSERT INTO load_findings (load_id, rule, origin, file, line, path, table_name, row_no,
+        rule, table, row, child, fields, message = (list(c) for c in zip(*rows, strict=True))
+        batch = pa.table({"rule": pa.array(rule, pa.string()), "table_name": pa.array(table, pa.string()),
+                          "row_no": pa.array(row, pa.int64()), "child_id": pa.array([shown(c) for c in child], pa.string()),
+                          "field": pa.array(fields, pa.string()), "message": pa.array(message, pa.string())})
+        con.register("_rule_findings", batch)
+        try:
+            con.execute("""INSERT INTO load_findings (load_id, rule, origin, file, line, path, table_name, row_no,
                                                       child_id, field, value, message)
-                           VALUES (?, ?, 'rule', NULL, NULL, NULL, ?, ?, ?, ?, NULL, ?)""",
-                        [[load_id, rule, table, row, child, fields, message]
-                         for rule, table, row, child, fields, message in rows])
+                           SELECT ?, rule, 'rule', NULL, NULL, NULL, table_name, row_no, child_id, field, NULL, message
+                           FROM _rule_findings""", [load_id])
+        finally:
+            con.unregister("_rule_findings")
     return len(rows)
 
 
