@@ -178,6 +178,17 @@ def test_the_thresholds_are_council_settings(run, council, data, tmp_path):
         ask(data, catalog.gate_thresholds)
 
 
+def test_council_set_records_the_thresholds_and_refuses_nonsense(run, data):
+    res = run.cli("council", "set", "--gate-findings-share", "0.05", "--gate-measure-z", "2.58")
+    assert res.returncode == 0, res.stderr
+    assert "gate_findings_share: 0.05" in res.stdout and "gate_measure_z: 2.58" in res.stdout
+    assert ask(data, catalog.gate_thresholds).findings_share == 0.05
+    res = run.cli("council", "set", "--gate-rows-share", "80")
+    assert res.returncode == 2 and "--gate-rows-share is a share between 0 and 1, not 80" in res.stderr, res.stderr
+    assert ask(data, catalog.gate_thresholds).rows_share == 0.80  # nothing recorded
+    pipeline.set_council_settings({"gate_findings_share": "0.02", "gate_measure_z": "3.090232"})
+
+
 def test_loads_counts_the_findings_validate_finds(run, data):
     listed = loads(run)
     for load_id, item in listed.items():

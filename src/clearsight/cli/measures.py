@@ -158,14 +158,30 @@ def council_set(
     population_0_17: Annotated[int | None, typer.Option("--population-0-17", help="Children aged 0-17")] = None,
     la: Annotated[str | None, typer.Option(help="The council's ONS code")] = None,
     name: Annotated[str | None, typer.Option(help="The council's name")] = None,
+    gate_findings_share: Annotated[float | None, typer.Option(
+        help="Publish gate: hold a load with file findings on more than this share of its children (0.02)")] = None,
+    gate_rows_share: Annotated[float | None, typer.Option(
+        help="Publish gate: hold a load with fewer rows than this share of the load it replaces (0.8)")] = None,
+    gate_stage_change: Annotated[float | None, typer.Option(
+        help="Publish gate: hold a load that moves a stage count by more than this share (0.1)")] = None,
+    gate_measure_z: Annotated[float | None, typer.Option(
+        help="Publish gate: hold a load that moves a headline measure by more than this many standard errors "
+             "(3.09, the funnel plots' 99.8% limits)")] = None,
 ) -> None:
-    """Record the council's facts used by measures (rates per 10,000 children)."""
+    """Record the council's facts used by measures (rates per 10,000 children) and the publish gate's thresholds."""
     from clearsight import pipeline
     from clearsight.cli.load import say_waiting
     from clearsight.warehouse.load import connect
 
-    given = {key: value for key, value in (("population_0_17", population_0_17), ("la_code", la), ("la_name", name))
-             if value is not None}
+    given = {key: value for key, value in (
+        ("population_0_17", population_0_17), ("la_code", la), ("la_name", name),
+        ("gate_findings_share", gate_findings_share), ("gate_rows_share", gate_rows_share),
+        ("gate_stage_change", gate_stage_change), ("gate_measure_z", gate_measure_z)) if value is not None}
+    for key in ("gate_findings_share", "gate_rows_share", "gate_stage_change"):
+        if key in given and not 0 <= given[key] <= 1:
+            stop(f"--{key.replace('_', '-')} is a share between 0 and 1, not {given[key]}")
+    if "gate_measure_z" in given and given["gate_measure_z"] <= 0:
+        stop(f"--gate-measure-z is a number of standard errors above 0, not {given['gate_measure_z']}")
     # Like a load: under the writer lock, in a staging copy published by rename, so a load running meanwhile
     # neither blocks nor loses it.
     pipeline.set_council_settings(given, on_wait=say_waiting)
