@@ -19,6 +19,30 @@ def data_dir(tmp_path, monkeypatch) -> Path:
     return d
 
 
+def wait_for_load_pause(proc, stage: str = "after-first-batch", seconds: float = 120) -> None:
+    """Read a ``clearsight load`` subprocess's standard error until it says it paused at ``stage`` (the
+    ``CLEARSIGHT_TEST_PAUSE_IN_LOAD`` hook of warehouse.load); kill it and fail if it never does."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    seen = []
+    while time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        if not line:
+            break
+        seen.append(line)
+        if f"CLEARSIGHT-PAUSED {stage}" in line:
+            return
+    proc.kill()
+    raise AssertionError(f"the load never paused at {stage}: {''.join(seen)[-2000:]}")
+
+
+@pytest.fixture
+def wait_for_pause():
+    """:func:`wait_for_load_pause`, for tests (conftest modules are not importable under --import-mode=importlib)."""
+    return wait_for_load_pause
+
+
 @pytest.fixture
 def reference() -> Path:
     """The public reference samples beside the repo (shared/reference); skipped where absent."""

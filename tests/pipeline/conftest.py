@@ -30,23 +30,6 @@ def start(*args: str, pause: str | None = None) -> subprocess.Popen:
                             stderr=subprocess.PIPE, text=True, env=env)
 
 
-def wait_for_pause(proc: subprocess.Popen, stage: str = "after-first-batch", seconds: float = 120) -> None:
-    """Read the paused load's standard error until it says it stopped at ``stage``."""
-    import time
-
-    deadline = time.monotonic() + seconds
-    seen = []
-    while time.monotonic() < deadline:
-        line = proc.stderr.readline()
-        if not line:
-            break
-        seen.append(line)
-        if f"CLEARSIGHT-PAUSED {stage}" in line:
-            return
-    proc.kill()
-    raise AssertionError(f"the load never paused: {''.join(seen)[-2000:]}")
-
-
 def held_message(load_id: int) -> re.Pattern:
     """The exact line a held load prints."""
     return re.compile(rf"^held for review: load {load_id} \((.+)\); publish with clearsight publish {load_id} "
@@ -99,7 +82,7 @@ def data(council, tmp_path, monkeypatch) -> Path:
 
 
 @pytest.fixture
-def run():
+def run(wait_for_pause):
     """The helpers above, for the tests (conftest modules are not importable under --import-mode=importlib)."""
     from types import SimpleNamespace
 

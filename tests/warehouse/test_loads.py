@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import duckdb
@@ -112,7 +111,7 @@ def test_a_failed_load_leaves_nothing(tmp_path, data_dir):
 
 
 @pytest.mark.parametrize("stage", ["after-first-batch", "before-commit"])
-def test_killing_the_process_mid_load_leaves_the_previous_state(tmp_path, data_dir, stage):
+def test_killing_the_process_mid_load_leaves_the_previous_state(tmp_path, data_dir, stage, wait_for_pause):
     load_return(write_903(tmp_path / "v1", 3), "ssda903", "2024-25")
     before = warehouse_rows(data_dir)
     loads_before = [r.load_id for r in list_loads()]
@@ -121,19 +120,7 @@ def test_killing_the_process_mid_load_leaves_the_previous_state(tmp_path, data_d
     proc = subprocess.Popen(
         [sys.executable, "-m", "clearsight.cli", "load", str(write_903(tmp_path / "v2", 50)), "--return", "ssda903",
          "--year", "2024-25"], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
-    deadline = time.monotonic() + 60
-    seen = []
-    while time.monotonic() < deadline:
-        line = proc.stderr.readline()
-        if not line:
-            break
-        seen.append(line)
-        if f"CLEARSIGHT-PAUSED {stage}" in line:
-            break
-    else:
-        proc.kill()
-        pytest.fail("the load never reached the pause point")
-    assert any(stage in s for s in seen), seen
+    wait_for_pause(proc, stage, 60)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
