@@ -22,7 +22,6 @@
 
 from __future__ import annotations
 
-import getpass
 import math
 import re
 from collections.abc import Callable
@@ -40,9 +39,17 @@ from clearsight.returns import registry
 from clearsight.returns.years import CollectionYear
 from clearsight.rules.definition import catalogue
 from clearsight.rules.engine import ValidationResult
-from clearsight.rules.validate import run_on
+from clearsight.rules.validate import validate_load_on
 from clearsight.warehouse import catalog, publish, summary
-from clearsight.warehouse.load import LoadResult, Progress, connect, describe_load, input_files, load_on
+from clearsight.warehouse.load import (
+    LoadResult,
+    Progress,
+    connect,
+    describe_load,
+    input_files,
+    load_on,
+    whoami,
+)
 
 Waiting = Callable[[dict], None]  # told what the writer being waited for is doing (publish.lock_holder())
 
@@ -145,13 +152,6 @@ class Decided:
 
 # ----------------------------------------------------------------------------- loading
 
-def whoami() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name is not a reason to refuse
-        return "unknown"
-
-
 def _lock(wait: float | None, on_wait: Waiting | None):
     """The writer lock, waiting at most ``wait`` seconds (None: as long as it takes), telling ``on_wait``."""
     if wait is None and on_wait is None:
@@ -241,16 +241,13 @@ def _again(con: duckdb.DuckDBPyConnection, result: LoadResult) -> Outcome:
 
 def check(con: duckdb.DuckDBPyConnection, load_id: int) -> ValidationResult | None:
     """Run the DfE rules of a validated return on a load and keep their findings with it (origin ``rule``);
-    None for a return no rules check. Last year's current load and the council's code (``la_code``) are
-    given to the rules, as ``clearsight validate --load`` gives them."""
+    None for a return no rules check. The rules run as ``clearsight validate --load`` runs them."""
     info = catalog.load_info(con, load_id)
     if info is None:
         raise KeyError(f"there is no load {load_id}")
     if not registry.get(info.return_code).rules:
         return None
-    la = catalog.council_setting(con, "la_code")
-    previous = catalog.previous_year_load(con, info.return_code, info.year)
-    result = run_on(con, info.return_code, info.year, load_id, previous, False, la)
+    result = validate_load_on(con, load_id)
     entries = catalogue(info.return_code)
     catalog.add_rule_findings(con, load_id, [
         (f.rule, f.table, f.row, f.child, " ".join(f.fields), entries[f.rule].message if f.rule in entries else "")

@@ -64,9 +64,15 @@ def validate_files(path: Path, return_code: str, year: str, *, previous: Path | 
 
 def validate_load(load_id: int, *, previous_load: int | None = None,
                   providers: list[Path] | None = None, la: str | None = None) -> tuple[ValidationResult, duckdb.DuckDBPyConnection]:
-    """Validate a load already in the warehouse (read-only); the council's code defaults to its setting
-    ``la_code``, as when the load's rules ran, so both count the same findings."""
+    """Validate a load already in the warehouse (read-only); see :func:`validate_load_on`."""
     con = connect(read_only=True)
+    return validate_load_on(con, load_id, previous_load=previous_load, providers=providers, la=la), con
+
+
+def validate_load_on(con: duckdb.DuckDBPyConnection, load_id: int, *, previous_load: int | None = None,
+                     providers: list[Path] | None = None, la: str | None = None) -> ValidationResult:
+    """Run a load's rules on ``con``: last year's current load and the council's code (setting ``la_code``)
+    unless given, so ``clearsight validate --load`` and the rules a load runs when it is loaded find the same."""
     info = catalog.load_info(con, load_id)
     if info is None:
         raise KeyError(f"there is no load {load_id}; `clearsight loads` lists them")
@@ -77,7 +83,7 @@ def validate_load(load_id: int, *, previous_load: int | None = None,
         previous_load = catalog.previous_year_load(con, return_code, year)
     if providers:
         load_providers(con, providers)
-    return run_on(con, return_code, year, load_id, previous_load, bool(providers), la), con
+    return run_on(con, return_code, year, load_id, previous_load, bool(providers), la)
 
 
 def run_on(con: duckdb.DuckDBPyConnection, return_code: str, year: str, load_id: int, previous_load: int | None,

@@ -370,7 +370,7 @@ def load_into(con: duckdb.DuckDBPyConnection, path: Path, return_code: str, year
         loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
         con.execute(
             "INSERT INTO loads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [load_id, return_code, year, key or f"unkeyed-{load_id}", loaded_at, loaded_by or _whoami(), str(path),
+            [load_id, return_code, year, key or f"unkeyed-{load_id}", loaded_at, loaded_by or whoami(), str(path),
              json.dumps(rows), json.dumps(out.meta, default=str)])
         for f in out.files:
             con.execute("INSERT INTO load_files VALUES (?, ?, ?, ?, ?)", [load_id, f.name, f.path, f.sha256, f.size])
@@ -389,7 +389,8 @@ def _file_of(out: Collector, spec: SourceTable, path: Path) -> str:
     return path.name
 
 
-def _whoami() -> str:
+def whoami() -> str:
+    """Who is running this (the user name), for the record of a load or a decision."""
     try:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name is not a reason to refuse a load
