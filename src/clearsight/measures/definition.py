@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from clearsight.measures.england import EnglandFigure, figure
+
 UNITS = ("proportion", "count", "days", "rate_per_10000", "score")
 DIMENSIONS = ("team", "worker", "age_band", "sex", "ethnicity", "disability", "legal_status", "placement_type")
 AGGREGATES = ("sum", "median", "mean")
@@ -34,11 +36,24 @@ class Measure:
     denominator: str  # plain-English description of the denominator ("" for counts)
     sql: str
     dimensions: tuple[str, ...] = ()
-    england: float | None = None  # in the measure's unit (a proportion as a fraction)
+    # England's figure in the measure's unit (a proportion as a fraction), its period and note: filled by the
+    # registry from reference/measures/england.csv (clearsight.measures.england), not written in the definitions.
+    england: float | None = None
     england_period: str = ""
     england_note: str = ""
     needs: tuple[str, ...] = ()  # returns needed: "cin", "ssda903", "cms", "csww"
     aggregate: str = "sum"
+
+    @property
+    def england_figure(self) -> EnglandFigure | None:
+        """England's row of the reference file: source table, address and the range across councils."""
+        return figure(self.id)
+
+    @property
+    def england_source(self) -> str:
+        """The release and table England's figure comes from, or "" where there is none."""
+        fig = figure(self.id)
+        return fig.source if fig is not None and fig.value is not None else ""
 
     def __post_init__(self) -> None:
         if self.unit not in UNITS:

@@ -41,9 +41,7 @@ AD01 = Measure(
     numerator="Days from entering care to moving in", denominator="Children adopted",
     sql=f"""SELECT period, date_diff('day', care_start, moved_in) AS num, 1 AS den, child_id, adopted_on AS dim_day
             FROM ({_ADOPTED}) x WHERE {_ENTRY_LOADED}""",
-    dimensions=PEOPLE, england=486, england_period="2015-18",
-    england_note="three-year average, the latest in the stored sources; the threshold was 426 days (14 months)",
-    needs=("ssda903",), aggregate="mean")
+    dimensions=PEOPLE, needs=("ssda903",), aggregate="mean")
 
 # The day the placement order was made: the start of the episode in which the legal status became E1 (an
 # episode recording a change of legal status, or one after an episode under another legal status).
@@ -71,8 +69,7 @@ AD02 = Measure(
                       WHERE o.child_id = x.child_id AND o.decom <= x.adopted_on
                         AND (x.care_start IS NULL OR o.decom >= x.care_start)) o ON o.order_day IS NOT NULL
         JOIN hist_cla_ad1 d ON d.child_id = x.child_id AND d.date_match IS NOT NULL""",
-    dimensions=PEOPLE, england_note="none stored; the scorecard threshold was 121 days (4 months)",
-    needs=("ssda903",), aggregate="mean")
+    dimensions=PEOPLE, needs=("ssda903",), aggregate="mean")
 
 AD03 = Measure(
     id="AD03", name="A3: children adopted who waited less than 14 months to move in",

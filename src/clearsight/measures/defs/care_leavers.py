@@ -16,7 +16,7 @@ _OC3 = f"""SELECT p.period, p.end_day AS dim_day, o.*,
 _EET = "('F1', 'P1', 'F2', 'P2', 'F4', 'P4', 'F5', 'P5')"
 
 
-def _oc3_measure(mid: str, name: str, condition: str, what: str, ages: tuple[int, int], england=None, note="",
+def _oc3_measure(mid: str, name: str, condition: str, what: str, ages: tuple[int, int],
                  higher=True) -> Measure:
     """The share of the OC3 care leavers aged ``ages`` (inclusive) for whom ``condition`` (SQL) holds."""
     lo, hi = ages
@@ -28,7 +28,7 @@ def _oc3_measure(mid: str, name: str, condition: str, what: str, ages: tuple[int
         population=f"Care leavers whose {lo}th to {hi}st birthday fell in the year (OC3)",
         numerator=what, denominator=f"Care leavers aged {lo} to {hi}",
         sql=share(condition, _OC3, f"age_end BETWEEN {lo} AND {hi}"),
-        dimensions=PEOPLE, england=england, england_note=note, needs=("ssda903",))
+        dimensions=PEOPLE, needs=("ssda903",))
 
 
 CL01 = _oc3_measure("CL01", "Care leavers aged 19-21 in touch", "in_touch = 'YES'", "in touch with the council",
@@ -36,8 +36,7 @@ CL01 = _oc3_measure("CL01", "Care leavers aged 19-21 in touch", "in_touch = 'YES
 CL02 = _oc3_measure("CL02", "Care leavers aged 19-21 in education, employment or training",
                     f"activ IN {_EET}", "in education, employment or training", (19, 21))
 CL03 = _oc3_measure("CL03", "Care leavers aged 19-21 in suitable accommodation", "accom LIKE '_1'",
-                    "in accommodation the council judged suitable", (19, 21), 0.85,
-                    "2018-19, the latest in the stored sources")
+                    "in accommodation the council judged suitable", (19, 21))
 CL04a = _oc3_measure("CL04a", "Care leavers aged 17-18 in touch", "in_touch = 'YES'", "in touch with the council",
                      (17, 18))
 CL04b = _oc3_measure("CL04b", "Care leavers aged 17-18 in education, employment or training",
@@ -86,6 +85,6 @@ CL06 = Measure(
                      AND {overlaps("a", "start_date", "end_date", "c.end_day", "c.end_day")})
                THEN 1 ELSE 0 END AS num, 1 AS den, c.child_id, c.end_day AS dim_day
         FROM ({_CARE_LEAVERS}) c""",
-    dimensions=PEOPLE, england_note="no national collection (Annex A list 9)", needs=("cms",))
+    dimensions=PEOPLE, needs=("cms",))
 
 MEASURES = [CL01, CL02, CL03, CL04a, CL04b, CL04c, CL06]

@@ -16,7 +16,7 @@ CIN01 = Measure(
     unit="count", higher_is_better=None, population="Referrals received in the period",
     numerator="Referrals received", denominator="",
     sql=f"SELECT period, 1 AS num, NULL AS den, child_id, dim_day FROM ({_REFERRALS})",
-    dimensions=PEOPLE, england=632830, england_period="2024-25", needs=("cin",))
+    dimensions=PEOPLE, needs=("cin",))
 
 CIN02 = Measure(
     id="CIN02", name="Re-referrals within 12 months",
@@ -32,7 +32,7 @@ CIN02 = Measure(
                    AND prior.referral_date >= x.referral_date - INTERVAL 12 MONTH) THEN 1 ELSE 0 END AS num,
                1 AS den, x.child_id, x.dim_day
         FROM ({_REFERRALS}) x""",
-    dimensions=PEOPLE, england=0.226, england_period="2024-25", needs=("cin",))
+    dimensions=PEOPLE, needs=("cin",))
 
 CIN03 = Measure(
     id="CIN03", name="Referrals resulting in no further action",
@@ -40,7 +40,7 @@ CIN03 = Measure(
     unit="proportion", higher_is_better=None, population="Referrals received in the period",
     numerator="Referrals with ReferralNFA true", denominator="All referrals received in the period",
     sql=share("referral_nfa", _REFERRALS),
-    dimensions=PEOPLE, england=0.065, england_period="2024-25", needs=("cin",))
+    dimensions=PEOPLE, needs=("cin",))
 
 CIN04 = Measure(
     id="CIN04", name="Referrals where the child was assessed as not in need",
@@ -49,7 +49,7 @@ CIN04 = Measure(
     unit="proportion", higher_is_better=None, population="Referrals received in the period",
     numerator="Referrals closed with RC8", denominator="All referrals received in the period",
     sql=share("reason_for_closure = 'RC8'", _REFERRALS),
-    dimensions=PEOPLE, england=0.308, england_period="2024-25", needs=("cin",))
+    dimensions=PEOPLE, needs=("cin",))
 
 # An assessment is completed when it is authorised; its duration runs from the referral date.
 _ASSESSMENTS_COMPLETED = f"""
@@ -67,8 +67,7 @@ CIN05 = Measure(
     numerator="Assessments authorised within 45 working days of the referral date",
     denominator="Assessments authorised in the period",
     sql=share("wd <= 45", _ASSESSMENTS_COMPLETED),
-    dimensions=PEOPLE, england=0.857, england_period="2024-25",
-    england_note="derived: 555,820 of 648,820 assessments in the duration bands", needs=("cin",))
+    dimensions=PEOPLE, needs=("cin",))
 
 CIN06 = Measure(
     id="CIN06", name="Median assessment duration",
@@ -77,8 +76,7 @@ CIN06 = Measure(
     unit="days", higher_is_better=False, population="Assessments completed in the period",
     numerator="Working days from referral to authorisation", denominator="",
     sql=f"SELECT period, wd AS num, 1 AS den, child_id, dim_day FROM ({_ASSESSMENTS_COMPLETED}) WHERE wd IS NOT NULL",
-    dimensions=PEOPLE, england=33, england_period="2024-25", england_note="working days (p25 17, p75 43)",
-    needs=("cin",), aggregate="median")
+    dimensions=PEOPLE, needs=("cin",), aggregate="median")
 
 CIN07 = Measure(
     id="CIN07", name="Children in need at the end of the period",

@@ -34,8 +34,7 @@ CLA01 = Measure(
     unit="rate_per_10000", higher_is_better=None, population="Children aged 0-17 in the council",
     numerator="Children looked after on the last day", denominator="0-17 population",
     sql=f"SELECT period, 1 AS num, NULL AS den, child_id, dim_day, legal_status, placement_type FROM ({_AT_END})",
-    dimensions=CLA_DIMS, england=67, england_period="2025-03-31",
-    england_note="81,770 children", needs=("ssda903",))
+    dimensions=CLA_DIMS, needs=("ssda903",))
 
 CLA02 = Measure(
     id="CLA02", name="Unaccompanied asylum-seeking children among children looked after",
@@ -47,8 +46,7 @@ CLA02 = Measure(
                                           AND (u.duc IS NULL OR u.duc > c.dim_day)) THEN 1 ELSE 0 END AS num,
                    1 AS den, c.child_id, c.dim_day, c.legal_status, c.placement_type
             FROM ({_AT_END}) c""",
-    dimensions=CLA_DIMS, england=0.080, england_period="2025-03-31",
-    england_note="derived: 6,540 of 81,770", needs=("ssda903",))
+    dimensions=CLA_DIMS, needs=("ssda903",))
 
 CLA03 = Measure(
     id="CLA03", name="Children looked after with 3 or more placements in the year",
@@ -61,8 +59,7 @@ CLA03 = Measure(
                THEN 1 ELSE 0 END AS num,
                1 AS den, c.child_id, c.dim_day, c.legal_status, c.placement_type
         FROM ({_AT_END}) c""",
-    dimensions=CLA_DIMS, england=0.10, england_period="2022-23",
-    england_note="secondary source citing DfE", needs=("ssda903",))
+    dimensions=CLA_DIMS, needs=("ssda903",))
 
 CLA04 = Measure(
     id="CLA04", name="Children looked after for 2 years with 3 or more placements in those 2 years",
@@ -79,8 +76,7 @@ CLA04 = Measure(
                1 AS den, c.child_id, c.dim_day, c.legal_status, c.placement_type
         FROM ({_AT_END}) c
         WHERE {looked_after_throughout("c.child_id", "c.dim_day", "2 YEAR")}""",
-    dimensions=CLA_DIMS, england=0.23, england_period="2025-03-31", england_note="13,410 of 59,430",
-    needs=("ssda903",))
+    dimensions=CLA_DIMS, needs=("ssda903",))
 
 # Continuity is judged from the episodes around the dates that matter, so it does not need the episode
 # where care began to be in a loaded return: looked after 2.5 years ago with no new period of care since,
@@ -105,8 +101,7 @@ CLA05 = Measure(
                     THEN 1 ELSE 0 END AS num,
                1 AS den, child_id, dim_day, legal_status, placement_type
         FROM long_term l""",
-    dimensions=CLA_DIMS, england=0.69, england_period="2025-03-31",
-    england_note="19,680 of 28,710", needs=("ssda903",))
+    dimensions=CLA_DIMS, needs=("ssda903",))
 
 # CLA06 reads the postcode lookup (table ``postcodes``), which ``prepare`` installs for measures that read it.
 CLA06 = Measure(
@@ -130,8 +125,7 @@ CLA06 = Measure(
         SELECT period, CASE WHEN pl_la IS DISTINCT FROM la.code AND miles > 20 THEN 1 ELSE 0 END AS num, 1 AS den,
                child_id, dim_day, legal_status, placement_type
         FROM placed, la WHERE la.code IS NOT NULL""",
-    dimensions=CLA_DIMS, england=0.16, england_period="2024-25", england_note="14,560 placements",
-    needs=("ssda903",))
+    dimensions=CLA_DIMS, needs=("ssda903",))
 
 CLA14 = Measure(
     id="CLA14", name="Children looked after who went missing",
@@ -146,8 +140,7 @@ CLA14 = Measure(
         FROM periods p JOIN (SELECT DISTINCT child_id, decom, dec FROM hist_cla_episodes) e
           ON {overlaps("e", "decom", "dec", "p.start_day", "p.end_day")}
         QUALIFY row_number() OVER (PARTITION BY p.period, e.child_id ORDER BY e.decom) = 1""",
-    dimensions=PEOPLE, england=0.11, england_period="2024-25",
-    england_note="derived: about 12,780 of 115,410 children", needs=("ssda903",))
+    dimensions=PEOPLE, needs=("ssda903",))
 
 # Missing episodes (not time away without permission) that ended in the period, with the return home interview
 # recorded for them (matched on the child and the date the child went missing).
@@ -164,7 +157,7 @@ CLA15a = Measure(
     unit="proportion", higher_is_better=True, population="Missing episodes (not away) ended in the period",
     numerator="Episodes with a return home interview offered", denominator="Missing episodes ended",
     sql=share("offered_date IS NOT NULL", _RETURNED),
-    dimensions=PEOPLE, england_note="no national collection (Annex A list 8)", needs=("cms",))
+    dimensions=PEOPLE, needs=("cms",))
 
 CLA15b = Measure(
     id="CLA15b", name="Return home interviews offered and accepted after missing episodes",
@@ -173,7 +166,7 @@ CLA15b = Measure(
     unit="proportion", higher_is_better=True, population="Missing episodes (not away) ended in the period",
     numerator="Episodes with a return home interview offered and accepted", denominator="Missing episodes ended",
     sql=share("offered_date IS NOT NULL AND accepted = '1'", _RETURNED),
-    dimensions=PEOPLE, england_note="no national collection (Annex A list 8)", needs=("cms",))
+    dimensions=PEOPLE, needs=("cms",))
 
 # Reviews of children looked after (not on short breaks), each with the start of its period of care, its place
 # in that period and whether the 903s loaded go back to the start of care (``known_start``).
@@ -225,7 +218,7 @@ CLA16 = Measure(
         FROM periods p JOIN judged j ON j.review BETWEEN p.start_day AND p.end_day AND j.on_time IS NOT NULL
         UNION ALL
         SELECT period, 0, 1, child_id, dim_day FROM overdue WHERE is_overdue""",
-    dimensions=PEOPLE, england_note="no national figure published", needs=("ssda903",))
+    dimensions=PEOPLE, needs=("ssda903",))
 
 CLA17 = Measure(
     id="CLA17", name="Children looked after visited within timescale",
@@ -257,7 +250,7 @@ CLA17 = Measure(
                    ELSE dim_day <= last_visit + INTERVAL 3 MONTH END::INTEGER AS num,
                1 AS den, child_id, dim_day, legal_status, placement_type
         FROM seen""",
-    dimensions=CLA_DIMS, england_note="no national collection (Annex A list 8)", needs=("cms",))
+    dimensions=CLA_DIMS, needs=("cms",))
 
 CLA18 = Measure(
     id="CLA18", name="Children participating in their reviews",
@@ -279,7 +272,6 @@ CLA19 = Measure(
     sql=f"""SELECT p.period, CASE WHEN e.rec IN {ADOPTED} THEN 1 ELSE 0 END AS num, 1 AS den,
                   e.child_id, e.dec AS dim_day, e.ls AS legal_status, e.place AS placement_type
            FROM {in_period("hist_cla_episodes", "e", "dec")} AND e.rec IS NOT NULL AND e.rec <> 'X1'""",
-    dimensions=CLA_DIMS, england=0.088, england_period="2024-25",
-    england_note="derived: 3,040 of 34,450", needs=("ssda903",))
+    dimensions=CLA_DIMS, needs=("ssda903",))
 
 MEASURES = [CLA01, CLA02, CLA03, CLA04, CLA05, CLA06, CLA14, CLA15a, CLA15b, CLA16, CLA17, CLA18, CLA19]

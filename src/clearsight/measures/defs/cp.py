@@ -18,7 +18,7 @@ CP01 = Measure(
     unit="rate_per_10000", higher_is_better=None, population="Children aged 0-17",
     numerator="Section 47 enquiries started", denominator="0-17 population",
     sql=count_in_period("hist_cin_section47", "s", "start_date"),
-    dimensions=PEOPLE, england=None, england_note="230,590 enquiries (195,250 children) in 2024-25", needs=("cin",))
+    dimensions=PEOPLE, needs=("cin",))
 
 CP02 = Measure(
     id="CP02", name="Initial conferences within 15 working days of the section 47 enquiry starting",
@@ -30,8 +30,7 @@ CP02 = Measure(
                   CASE WHEN working_days(s.start_date, s.date_of_initial_cpc) <= 15 THEN 1 ELSE 0 END AS num,
                   1 AS den, s.child_id, s.date_of_initial_cpc AS dim_day
            FROM {in_period("hist_cin_section47", "s", "date_of_initial_cpc")} AND s.start_date IS NOT NULL""",
-    dimensions=PEOPLE, england=0.814, england_period="2024-25", england_note="derived: 58,670 of 72,090",
-    needs=("cin",))
+    dimensions=PEOPLE, needs=("cin",))
 
 CP03 = Measure(
     id="CP03", name="Section 47 enquiries leading to an initial conference",
@@ -42,8 +41,7 @@ CP03 = Measure(
     sql=f"""SELECT p.period, CASE WHEN s.date_of_initial_cpc IS NOT NULL THEN 1 ELSE 0 END AS num, 1 AS den,
                   s.child_id, s.start_date AS dim_day
            FROM {in_period("hist_cin_section47", "s", "start_date")}""",
-    dimensions=PEOPLE, england=0.313, england_period="2024-25", england_note="derived: 72,100 / 230,590",
-    needs=("cin",))
+    dimensions=PEOPLE, needs=("cin",))
 
 CP04 = Measure(
     id="CP04", name="Children on a child protection plan at the end of the period",
@@ -52,7 +50,7 @@ CP04 = Measure(
     unit="rate_per_10000", higher_is_better=None, population="Children aged 0-17",
     numerator="Children on a plan on the last day", denominator="0-17 population",
     sql=children_open_at_end("hist_cin_cp_plans", "c", "start_date", "end_date"),
-    dimensions=PEOPLE, england=None, england_note="49,420 children at 31 March 2025", needs=("cin",))
+    dimensions=PEOPLE, needs=("cin",))
 
 CP05 = Measure(
     id="CP05", name="Child protection plans for a second or subsequent time",
@@ -65,7 +63,7 @@ CP05 = Measure(
                       SELECT 1 FROM hist_cin_cp_plans e WHERE e.child_id = c.child_id AND e.start_date < c.start_date)
                   THEN 1 ELSE 0 END AS num, 1 AS den, c.child_id, c.start_date AS dim_day
            FROM {in_period("hist_cin_cp_plans", "c", "start_date")}""",
-    dimensions=PEOPLE, england=None, needs=("cin",))
+    dimensions=PEOPLE, needs=("cin",))
 
 
 def _plans_ended(condition: str) -> str:
@@ -81,7 +79,7 @@ CP06 = Measure(
     unit="proportion", higher_is_better=False, population="Child protection plans ended in the period",
     numerator="Plans ended after 2 years or more", denominator="Plans ended",
     sql=_plans_ended("c.end_date >= c.start_date + INTERVAL 2 YEAR"),
-    dimensions=PEOPLE, england=0.044, england_period="2024-25", england_note="2,710 of 62,300", needs=("cin",))
+    dimensions=PEOPLE, needs=("cin",))
 
 CP07 = Measure(
     id="CP07", name="Child protection plans ending within 3 months",
@@ -89,7 +87,7 @@ CP07 = Measure(
     unit="proportion", higher_is_better=None, population="Child protection plans ended in the period",
     numerator="Plans ended within 3 months", denominator="Plans ended",
     sql=_plans_ended("c.end_date <= c.start_date + INTERVAL 3 MONTH"),
-    dimensions=PEOPLE, england=0.159, england_period="2024-25", needs=("cin",))
+    dimensions=PEOPLE, needs=("cin",))
 
 # One row per child on a child protection plan on the last day of a period (the latest plan if two are open).
 _ON_PLAN = f"""
@@ -145,8 +143,7 @@ CP08 = Measure(
                                                    start_date + INTERVAL 3 MONTH) >= end_day THEN 1 ELSE 0 END AS num,
                1 AS den, child_id, end_day AS dim_day
         FROM judged""",
-    dimensions=PEOPLE, england_note="no national figure published (a CIN census COLLECT report only)",
-    needs=("cin",))
+    dimensions=PEOPLE, needs=("cin",))
 
 # The latest day, during the plan and up to the period's last day, on which the child was seen on a CP visit,
 # and whether the child was seen alone on any visit that day (blank when no visit that day recorded it).
@@ -171,7 +168,7 @@ CP09a = Measure(
     denominator="Children in the population",
     sql=share("working_days(visit_date, end_day) <= 10", _LAST_CP_VISIT, "working_days(start_date, end_day) > 10",
               dims="child_id, end_day AS dim_day"),
-    dimensions=PEOPLE, england_note="no national collection (Annex A list 7; local standard)", needs=("cms",))
+    dimensions=PEOPLE, needs=("cms",))
 
 CP09b = Measure(
     id="CP09b", name="Child seen alone at the last child protection visit",
@@ -182,6 +179,6 @@ CP09b = Measure(
     population="Children on a plan on the last day whose latest visit (child seen) recorded seen alone or not",
     numerator="Children seen alone at that visit", denominator="Children in the population",
     sql=share("seen_alone = '1'", _LAST_CP_VISIT, "seen_alone IS NOT NULL", dims="child_id, end_day AS dim_day"),
-    dimensions=PEOPLE, england_note="no national collection (Annex A list 7)", needs=("cms",))
+    dimensions=PEOPLE, needs=("cms",))
 
 MEASURES = [CP01, CP02, CP03, CP04, CP05, CP06, CP07, CP08, CP09a, CP09b]

@@ -9,6 +9,6 @@ EH01 = Measure(
     unit="count", higher_is_better=None, population="Early help episodes started in the period",
     numerator="Early help episodes started", denominator="",
     sql=count_in_period("hist_early_help", "e", "start_date"),
-    dimensions=PEOPLE, england_note="no national collection (Annex A list 2)", needs=("cms",))
+    dimensions=PEOPLE, needs=("cms",))
 
 MEASURES = [EH01]

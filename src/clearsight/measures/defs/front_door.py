@@ -9,6 +9,6 @@ FD01 = Measure(
     unit="count", higher_is_better=None, population="Contacts received in the period",
     numerator="Contacts", denominator="",
     sql=count_in_period("hist_contacts", "c", "contact_date"),
-    dimensions=PEOPLE, england_note="no national collection (Annex A list 1)", needs=("cms",))
+    dimensions=PEOPLE, needs=("cms",))
 
 MEASURES = [FD01]

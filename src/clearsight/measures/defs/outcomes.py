@@ -16,8 +16,7 @@ _AGE = age_sql("x.dob", "x.dim_day")
 _AGE_FILTERS = {"aged under 5": _AGE + " < 5"}
 
 
-def _oc2_measure(mid: str, name: str, field: str, what: str, england: float | None = None, note: str = "",
-                 extra: str = "") -> Measure:
+def _oc2_measure(mid: str, name: str, field: str, what: str, extra: str = "") -> Measure:
     """The share of the OC2 cohort (narrowed by ``extra``, a key of ``_AGE_FILTERS``) with ``field`` = 1."""
     return Measure(
         id=mid, name=name,
@@ -27,7 +26,7 @@ def _oc2_measure(mid: str, name: str, field: str, what: str, england: float | No
         population="Children looked after continuously for 12 months at 31 March (the OC2 cohort)",
         numerator=f"OC2 {field} = 1", denominator="Children in the OC2 cohort",
         sql=share(f"{field.lower()} = '1'", _OC2, _AGE_FILTERS.get(extra, "")),
-        dimensions=PEOPLE, england=england, england_note=note, needs=("ssda903",))
+        dimensions=PEOPLE, needs=("ssda903",))
 
 
 CLA07 = _oc2_measure("CLA07", "Annual health assessment up to date", "HEALTH_ASSESSMENT",
@@ -35,8 +34,7 @@ CLA07 = _oc2_measure("CLA07", "Annual health assessment up to date", "HEALTH_ASS
 CLA08 = _oc2_measure("CLA08", "Immunisations up to date", "IMMUNISATIONS", "whose immunisations were up to date")
 CLA09 = _oc2_measure("CLA09", "Dental check in the year", "TEETH_CHECK", "who had their teeth checked by a dentist")
 CLA10 = _oc2_measure("CLA10", "Development assessments up to date (under 5s)", "HEALTH_CHECK",
-                     "whose development assessments were up to date", 0.88, "5,580 of 6,360 at 31 March 2025",
-                     extra="aged under 5")
+                     "whose development assessments were up to date", extra="aged under 5")
 
 CLA11 = Measure(
     id="CLA11", name="Strengths and difficulties questionnaire completed",

@@ -29,44 +29,39 @@ def _share_of_posts(field: str) -> str:
                SELECT period, {field} AS num, {field} AS den, NULL, NULL FROM ({_VAC}) v"""
 
 
-def _wf(mid, name, definition, unit, higher, numerator, denominator, sql, england=None, period="", note=""):
+def _wf(mid, name, definition, unit, higher, numerator, denominator, sql):
     return Measure(id=mid, name=name, definition=definition, unit=unit, higher_is_better=higher,
                    population=_NOTE, numerator=numerator, denominator=denominator, sql=sql, dimensions=(),
-                   england=england, england_period=period, england_note=note, needs=("csww",))
+                   needs=("csww",))
 
 
 WF01 = _wf("WF01", "Children and family social workers in post (FTE)",
            "The full-time equivalent of directly employed children and family social workers in post at 30 September.",
            "count", None, "FTE in post", "",
-           f"SELECT period, fte AS num, NULL AS den, NULL AS child_id, ref AS dim_day FROM ({_CENSUS}) x WHERE {_IN_POST}",
-           36186.3, "2025-09-30", "England total")
+           f"SELECT period, fte AS num, NULL AS den, NULL AS child_id, ref AS dim_day FROM ({_CENSUS}) x WHERE {_IN_POST}")
 
 WF02 = _wf("WF02", "Social worker turnover rate",
            "The FTE of social workers who left in the twelve months to 30 September, as a share of the FTE in post.",
            "proportion", False, "FTE of leavers in the year", "FTE in post at 30 September",
            f"""SELECT period, CASE WHEN {_LEFT} THEN fte ELSE 0 END AS num,
                       CASE WHEN {_IN_POST} THEN fte ELSE 0 END AS den, NULL AS child_id, ref AS dim_day
-               FROM ({_CENSUS}) x""",
-           0.118, "2025")
+               FROM ({_CENSUS}) x""")
 
 WF03 = _wf("WF03", "Agency worker rate",
            "Agency social workers (FTE) as a share of all social workers: agency plus directly employed in post.",
            "proportion", False, "Agency FTE", "Agency FTE + FTE in post",
-           _share_of_posts("no_agency_fte"),
-           0.130, "2025-09-30")
+           _share_of_posts("no_agency_fte"))
 
 WF04 = _wf("WF04", "Vacancy rate",
            "Vacant social worker posts (FTE) as a share of vacancies plus FTE in post, at 30 September.",
            "proportion", False, "Vacancy FTE", "Vacancy FTE + FTE in post",
-           _share_of_posts("number_of_vacancies"),
-           0.142, "2025-09-30")
+           _share_of_posts("number_of_vacancies"))
 
 WF05 = _wf("WF05", "Average caseload per case-holding social worker",
            "Cases held at 30 September divided by the FTE of the social workers holding cases.",
            "score", False, "Cases held", "FTE of case-holding social workers",
            f"""SELECT period, cases30 AS num, fte AS den, NULL AS child_id, ref AS dim_day
-               FROM ({_CENSUS}) x WHERE {_IN_POST} AND coalesce(cases30, 0) > 0""",
-           15.2, "2025-09-30")
+               FROM ({_CENSUS}) x WHERE {_IN_POST} AND coalesce(cases30, 0) > 0""")
 
 WF06 = _wf("WF06", "Sickness absence rate",
            "Working days lost to sickness in the year as a share of the working days available (FTE in post times "
@@ -75,8 +70,7 @@ WF06 = _wf("WF06", "Sickness absence rate",
            f"""SELECT period, coalesce(working_days_lost, 0) AS num,
                       fte * working_days(CAST(ref - INTERVAL 12 MONTH AS DATE), ref) AS den,
                       NULL AS child_id, ref AS dim_day
-               FROM ({_CENSUS}) x WHERE {_IN_POST}""",
-           0.035, "2025")
+               FROM ({_CENSUS}) x WHERE {_IN_POST}""")
 
 WF07 = Measure(
     id="WF07", name="Children in care with 3 or more social workers in the year",
