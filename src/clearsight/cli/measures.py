@@ -110,7 +110,19 @@ def measures_list(fmt: Annotated[str, typer.Option("--format", help="table or js
     table = Table([Column(c, overflow="fold") for c in ("id", "name", "status", "unit", "better", "England")],
                   [[it["id"], it["name"], it["status"], it.get("unit") or "", it.get("better") or "",
                     "" if it.get("england") is None else str(it["england"])] for it in items], title="Indicators")
-    write(Report(screen=[table], payload={"measures": items}), fmt, console=console)
+    note = Line("England's figures, with the release and table each comes from: `--format json` "
+                "(england_source, england_url) or docs/measures.md.", highlight=False, soft_wrap=True)
+    write(Report(screen=[table, note], payload={"measures": items}), fmt, console=console)
+
+
+def england_line(m) -> str:
+    """England's figure for a measure with its period and source, for the terminal."""
+    from clearsight.measures.report import format_value
+
+    if m.england is None:
+        return f"England: no figure{'; ' + m.england_note if m.england_note else ''}"
+    period = f" ({m.england_period})" if m.england_period else ""
+    return f"England: {format_value(m.england, m.unit)}{period}. Source: {m.england_source}, {m.england_figure.url}"
 
 
 def measure_cmd(
@@ -138,7 +150,8 @@ def measure_cmd(
         periods = measure_periods(con, year, period, series)
         prepare(con, periods)
         values = compute(con, m, by)
-    definition = [Line(f"[bold]{m.id} {m.name}[/]: {m.definition}", soft_wrap=True)] if fmt == "table" else []
+    definition = [Line(f"[bold]{m.id} {m.name}[/]: {m.definition}", soft_wrap=True),
+                  Line(england_line(m), highlight=False, soft_wrap=True)] if fmt == "table" else []
     write(measures_report([(m, v) for v in values], not no_suppress, f"{m.id}", before=definition), fmt, out,
           console=console)
     if chart:

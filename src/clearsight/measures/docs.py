@@ -53,11 +53,24 @@ def render() -> str:
         lines += [
             f"- **Breakdowns**: {', '.join(m.dimensions) or 'none'}",
             f"- **England**: {england}",
+            *_england_source(m),
             f"- **Needs**: {', '.join(m.needs)}",
             f"- **Defined in**: `{files[m.id]}`",
             "",
         ]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _england_source(m) -> list[str]:
+    """The lines citing England's figure (release, table, address) and the range across councils, if known."""
+    fig = m.england_figure
+    if fig is None or m.england is None:
+        return []
+    lines = [f"- **England source**: {fig.source} ({fig.url})"]
+    if fig.la_lowest is not None and fig.la_highest is not None:
+        lines.append(f"- **English councils**: {format_value(fig.la_lowest, m.unit)} to "
+                     f"{format_value(fig.la_highest, m.unit)}{f' ({fig.la_period})' if fig.la_period else ''}")
+    return lines
 
 
 if __name__ == "__main__":

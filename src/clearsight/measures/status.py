@@ -29,7 +29,9 @@ def measure_status() -> list[dict]:
                 for m in subs:
                     out.append({"id": m.id, "name": m.name, "status": "implemented", "unit": m.unit,
                                 "better": {True: "higher", False: "lower", None: "neither"}[m.higher_is_better],
-                                "england": m.england})
+                                "england": m.england, "england_period": m.england_period,
+                                "england_source": m.england_source,
+                                "england_url": m.england_figure.url if m.england_source else ""})
             else:
                 out.append({"id": iid, "name": row["name"],
                             "status": "not computable: " + NOT_COMPUTABLE[iid] if iid in NOT_COMPUTABLE else "not yet implemented",
