@@ -17,6 +17,6 @@ def test_the_measure_page_shows_the_source_of_englands_figure(sign_in):
 
 
 def test_a_measure_without_an_england_figure_cites_no_source(sign_in):
-    text = sign_in("analyst").get("/measures/CP05/").content.decode()
-    assert all_measures()["CP05"].england is None
+    text = sign_in("analyst").get("/measures/CP08/").content.decode()
+    assert all_measures()["CP08"].england is None
     assert "cs-england-source" not in text
