@@ -120,3 +120,23 @@ def test_the_measures_doc_and_status_cite_the_source():
     assert f"**England source**: {fig.source} ({fig.url})" in render()
     item = next(it for it in measure_status() if it["id"] == "CP06")
     assert item["england"] == fig.value and item["england_url"] == fig.url and item["england_source"] == fig.source
+
+
+def test_measures_list_gives_each_figures_source_and_one_measure_prints_it(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from clearsight.cli import app
+    from clearsight.cli.measures import england_line
+
+    res = CliRunner().invoke(app, ["measures", "list", "--format", "json"],
+                             env={"CLEARSIGHT_DATA_DIR": str(tmp_path)})
+    assert res.exit_code == 0, res.output
+    item = next(it for it in json.loads(res.stdout)["measures"] if it["id"] == "CP05")
+    fig = england.figure("CP05")
+    assert (item["england"], item["england_period"]) == (fig.value, fig.period)
+    assert (item["england_source"], item["england_url"]) == (fig.source, fig.url)
+    m = all_measures()["CP05"]
+    assert england_line(m) == f"England: 24.5% (2024-25). Source: {fig.source}, {fig.url}"
+    assert england_line(all_measures()["CP08"]).startswith("England: no figure; no national figure published")
