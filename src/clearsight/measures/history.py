@@ -199,11 +199,12 @@ def coverage(measure: Measure, period: Period, loaded: dict[str, list[str]]) -> 
     lb = measure.lookback
     if lb is None:
         return COMPLETE, ""
-    lb_rcs = [rc for rc in (lb.returns or needs) if loaded.get(rc)] or present
     if lb.carried:
         return COMPLETE, f"{lb.what}; the history is carried by {lb.carried}"
     first = lookback_start(measure, period)
-    for rc in lb_rcs:
+    for rc in lb.returns or present:
+        if not loaded.get(rc):
+            return INCOMPLETE, f"{lb.what}; no {RETURN_NAMES.get(rc, rc)} is loaded"
         rc_spans = spans.get(rc) or _spans(loaded[rc])
         if first is None or not _covers(rc_spans, first, period.end):
             begins = rc_spans[0][0] if rc_spans else None
