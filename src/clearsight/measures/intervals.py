@@ -77,3 +77,15 @@ def compare(higher_is_better: bool | None, england: float | None, value, lower, 
         return "similar"
     council_above = lower > england
     return "better" if council_above == higher_is_better else "worse"
+
+
+def method(unit: str, aggregate: str) -> str:
+    """How a measure's 95% interval is worked out, in plain English (pages and docs/measures.md)."""
+    if aggregate in ("median", "mean"):
+        return (f"A percentile bootstrap interval of the {aggregate} ({BOOTSTRAP_RESAMPLES:,} resamples, "
+                "fixed seed, scipy.stats.bootstrap)")
+    if unit == "proportion":
+        return "A Wilson score interval (statsmodels proportion_confint)"
+    if unit in ("count", "rate_per_10000"):
+        return "An exact Poisson interval of the count (statsmodels confint_poisson, exact-c)"
+    return "An exact Poisson interval of the count over its denominator (statsmodels confint_poisson, exact-c)"
