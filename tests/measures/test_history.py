@@ -1,6 +1,7 @@
 """Honest periods: a year never loaded has no data (never 0); a look-back the loaded history does not cover is
 incomplete and not compared with England; monthly series say where full history begins."""
 
+from clearsight.measures.charts import trend_spec
 from clearsight.measures.defs.cin import CIN02
 from clearsight.measures.defs.cla import CLA05
 from clearsight.measures.engine import compute, prepare
@@ -80,3 +81,6 @@ def test_monthly_series_say_where_full_history_begins():
     # are compared with England.
     assert got["2025-09"].value == 1.0 and got["2025-09"].comparison is None
     assert got["2025-10"].comparison == "similar"  # 1 of 1: Wilson 20.7% to 100% holds England's 69%
+    # The trend chart marks it too.
+    spec = trend_spec(CLA05, list(got.values()))
+    assert spec["title"].endswith("; full history from 2025-10")
