@@ -17,6 +17,7 @@ from clearsight.measures.history import (
     coverage,
     create_history_views,
     loaded_years,
+    remember_loaded_years,
 )
 from clearsight.measures.intervals import bootstrap, compare, poisson, preload, wilson
 from clearsight.measures.periods import Period
@@ -83,6 +84,7 @@ def prepare(con: duckdb.DuckDBPyConnection, periods: Iterable[Period], measures:
     used = {name for m in measures for name in re.findall(r"\bhist_\w+", m.sql)} | {"hist_cin_children",
                                                                                    "hist_cla_header", "hist_allocations"}
     create_history_views(con, used)
+    remember_loaded_years(con)
     if any(re.search(r"\bpostcodes\b", m.sql) for m in measures):
         _install_postcodes(con)
     reference.install_calendar(con)

@@ -123,10 +123,31 @@ COMPLETE, INCOMPLETE, NO_DATA = "complete", "incomplete", "no data"
 
 
 def loaded_years(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
-    """Each return with a current load → its collection years loaded, earliest first (the load catalogue)."""
+    """Each return with a current load → its collection years loaded, earliest first: from the table
+    ``loaded_years`` that ``remember_loaded_years`` makes (once, in ``prepare``), else from the load catalogue."""
+    try:
+        rows = con.execute("SELECT return_code, year FROM loaded_years ORDER BY return_code, year").fetchall()
+    except duckdb.CatalogException:
+        return _catalog_years(con)
+    out: dict[str, list[str]] = {}
+    for rc, year in rows:
+        out.setdefault(rc, []).append(year)
+    return out
+
+
+def _catalog_years(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
     from clearsight.warehouse import catalog
 
     return {rc: catalog.years_loaded(con, rc) for rc in sorted(catalog.returns_loaded(con))}
+
+
+def remember_loaded_years(con: duckdb.DuckDBPyConnection) -> None:
+    """Keep the years loaded of each return (asked of the load catalogue once) in the temporary table
+    ``loaded_years(return_code, year)``, which every measure's history is judged from."""
+    con.execute("CREATE OR REPLACE TEMP TABLE loaded_years (return_code VARCHAR, year VARCHAR)")
+    rows = [(rc, y) for rc, years in _catalog_years(con).items() for y in years]
+    if rows:
+        con.executemany("INSERT INTO loaded_years VALUES (?, ?)", rows)
 
 
 def _spans(years: list[str]) -> list[tuple[dt.date, dt.date]]:
