@@ -51,7 +51,10 @@ def wilson(num: list[float], den: list[float]) -> list[tuple[float | None, float
     out: list[tuple[float | None, float | None]] = [(None, None)] * len(n)
     if ok.any():
         lo, hi = proportion_confint(k[ok], n[ok], alpha=1 - CONFIDENCE, method="wilson")
-        for i, a, b in zip(np.flatnonzero(ok), np.atleast_1d(lo), np.atleast_1d(hi), strict=True):
+        p = k[ok] / n[ok]
+        # The interval holds the estimate: floating point can leave 0 of n with a lower bound of 5e-17.
+        lo, hi = np.minimum(np.atleast_1d(lo), p), np.maximum(np.atleast_1d(hi), p)
+        for i, a, b in zip(np.flatnonzero(ok), lo, hi, strict=True):
             out[i] = (float(a), float(b))
     return out
 
