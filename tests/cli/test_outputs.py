@@ -117,3 +117,22 @@ def test_a_monthly_series_says_where_full_history_begins(council):
     assert "Full history: none of these months has all the history it needs" in out
     payload = json.loads(invoke(env, "measure", "CIN02", "--series", "monthly", "--format", "json").stdout)
     assert {v["history"] for v in payload["measures"]} == {"incomplete"}
+
+
+def test_the_demo_headline_shows_intervals_and_comparisons(council, monkeypatch):
+    from rich.console import Console
+
+    from clearsight import demo
+
+    _root, env = council
+    monkeypatch.setenv("CLEARSIGHT_DATA_DIR", env["CLEARSIGHT_DATA_DIR"])
+    console = Console(record=True, width=200, force_terminal=False)
+    demo._print_headline(console, YEAR)
+    text = console.export_text()
+    assert "council (95% interval)" in text and "similar: England's figure is inside" in text
+    (cp02,) = [line for line in text.splitlines() if "CP02" in line]
+    assert any(word in cp02 for word in ("better", "worse", "similar"))
+    # One census loaded: CIN02's look-back is not covered, so it is marked and explained, not compared.
+    (cin02,) = [line for line in text.splitlines() if "CIN02 Re-referrals" in line]
+    assert "incomplete*" in cin02 and not any(word in cin02 for word in ("better", "worse", "similar"))
+    assert "* CIN02: incomplete: re-referrals look back 12 months" in text
