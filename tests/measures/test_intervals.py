@@ -81,6 +81,8 @@ def test_medians_have_a_reproducible_bootstrap_interval_around_them():
     days = [3, 5, 8, 10, 12, 15, 20, 22, 30, 41, 44, 60]
     lo, hi = bootstrap(days, "median")
     assert (lo, hi) == bootstrap(days, "median")  # a fixed seed: the same data, the same interval
+    assert (lo, hi) == bootstrap(days[::-1], "median")  # in whatever order the database gathers them
+    assert bootstrap(days, "mean") == bootstrap(days[5:] + days[:5], "mean")
     assert lo <= 17.5 <= hi and min(days) <= lo and hi <= max(days)
     assert lo < hi
     assert bootstrap([7], "median") == (None, None)  # one value: no interval

@@ -78,7 +78,8 @@ def bootstrap(values, statistic: str) -> tuple[float | None, float | None]:
     """A percentile bootstrap 95% interval of the ``median`` or ``mean`` of ``values`` (None for fewer than 2)."""
     from scipy.stats import bootstrap as scipy_bootstrap
 
-    x = np.asarray([v for v in values if v is not None], dtype=float)
+    # Sorted: the database gathers a group's values in no set order, and the same seed must see the same data.
+    x = np.sort(np.asarray([v for v in values if v is not None], dtype=float))
     if len(x) < 2:
         return None, None
     if np.all(x == x[0]):
