@@ -19,7 +19,7 @@ from clearsight.measures.history import (
     loaded_years,
     remember_loaded_years,
 )
-from clearsight.measures.intervals import bootstrap, compare, poisson, preload, wilson
+from clearsight.measures.intervals import bootstrap, compare, poisson, wilson
 from clearsight.measures.periods import Period
 from clearsight.warehouse import catalog, reference
 
@@ -76,7 +76,6 @@ def prepare(con: duckdb.DuckDBPyConnection, periods: Iterable[Period], measures:
 
     Only the history tables that ``measures`` read (default: every registered measure) are materialised.
     """
-    preload()  # the statistics libraries, imported while the history tables are made
     if measures is None:
         from clearsight.measures.registry import all_measures
 

@@ -12,33 +12,11 @@ group. ``compare`` says ``better``, ``worse`` or ``similar`` (England's figure i
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 
 CONFIDENCE = 0.95
 BOOTSTRAP_SEED = 20250401  # fixed, so intervals are reproducible
 BOOTSTRAP_RESAMPLES = 999
-
-
-_preloading: threading.Thread | None = None
-_preload_lock = threading.Lock()
-
-
-def _import_libraries() -> None:
-    import scipy.stats  # noqa: F401
-    import statsmodels.stats.proportion  # noqa: F401
-    import statsmodels.stats.rates  # noqa: F401
-
-
-def preload() -> None:
-    """Start importing the statistics libraries (about a second) in a background thread, so the import overlaps
-    the warehouse work that comes before the first interval (``measures.engine.prepare`` calls this)."""
-    global _preloading
-    with _preload_lock:
-        if _preloading is None:
-            _preloading = threading.Thread(target=_import_libraries, name="clearsight-stats-import", daemon=True)
-            _preloading.start()
 
 
 def wilson(num: list[float], den: list[float]) -> list[tuple[float | None, float | None]]:
