@@ -70,21 +70,25 @@ def _record_council(council_json: Path) -> None:
 
 
 def _print_headline(console: Console, year: str | None) -> None:
-    """The headline measures for the latest year against England, with the better direction."""
+    """The headline measures for the latest year with their 95% intervals against England: similar when England's
+    figure is inside the interval, else better or worse; not compared (and why, below) when the loaded history does
+    not cover what the measure looks back at."""
     if year is None:
         return
     from clearsight.measures.engine import compute, prepare
     from clearsight.measures.periods import parse_period
     from clearsight.measures.registry import HEADLINE_DEFAULT, all_measures
-    from clearsight.measures.report import better, format_value
+    from clearsight.measures.report import format_interval, format_value
 
     con = connect(read_only=True)
+    notes: list[str] = []
     try:
-        prepare(con, [parse_period(year)])
         measures = all_measures()
+        chosen = [measures[mid] for mid in HEADLINE_DEFAULT if mid in measures]
+        prepare(con, [parse_period(year)], chosen)
         table = Table(title=f"Headline measures, {year}, against England")
-        for col, just in (("measure", "left"), ("council", "right"), ("England", "right"), ("better is", "left"),
-                          ("", "left")):
+        for col, just in (("measure", "left"), ("council (95% interval)", "right"), ("England", "right"),
+                          ("better is", "left"), ("", "left")):
             table.add_column(col, justify=just)
         for mid in HEADLINE_DEFAULT:
             m = measures.get(mid)
@@ -92,11 +96,23 @@ def _print_headline(console: Console, year: str | None) -> None:
                 table.add_row(f"{mid}", "not yet implemented", "", "", "")
                 continue
             (v,) = [x for x in compute(con, m) if not x.group]
-            verdict = better(m, v.value, m.england)
-            mark = {"better": "[green]better[/]", "worse": "[red]worse[/]"}.get(verdict, verdict)
-            table.add_row(f"{m.id} {m.name}", format_value(v.value, m.unit), format_value(m.england, m.unit),
+            shown = "no data" if v.history == "no data" else format_value(v.value, m.unit)
+            interval = format_interval(v.lower, v.upper, m.unit)
+            if interval:
+                shown += f"\n({interval})"
+            if v.history != "complete":
+                shown = f"[dim]{shown}[/]"
+                notes.append(f"{m.id}: {v.history}: {v.history_note}")
+            mark = {"better": "[green]better[/]", "worse": "[red]worse[/]", "similar": "similar"}.get(
+                v.comparison or "", "")
+            if not mark and v.history != "complete":
+                mark = f"[dim]{v.history}*[/]"
+            table.add_row(f"{m.id} {m.name}", shown, format_value(m.england, m.unit),
                           {True: "higher", False: "lower", None: "-"}[m.higher_is_better], mark)
         console.print(table)
+        console.print("similar: England's figure is inside the council's 95% interval.", highlight=False)
+        for note in notes:
+            console.print(f"* {note}", highlight=False, soft_wrap=True)
     finally:
         con.close()
 

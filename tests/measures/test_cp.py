@@ -2,7 +2,7 @@
 timeliness."""
 
 from clearsight.measures.defs.cp import CP01, CP02, CP03, CP04, CP05, CP06, CP07, CP08, CP09a, CP09b
-from clearsight.measures.testing import nums
+from clearsight.measures.testing import nums, values
 
 Y = "2024-25"
 
@@ -48,6 +48,16 @@ def test_cp05_second_or_subsequent_plans():
              ("cin", Y, {"ChildProtectionPlans": [plan("A", "2024-06-01"), plan("B", "2024-06-01", previous="2"),
                                                   plan("C", "2024-06-01", previous="0")]})]
     assert nums(CP05, loads, [Y]) == {(Y, None): (2, 3, 0.6667)}
+
+
+def test_cp05_trusts_the_census_count_of_previous_plans_so_its_first_year_is_complete():
+    # Only one census loaded: D's earlier plans are known from NumberOfPreviousCPP alone; E's census says 0 though
+    # no earlier plan is loaded either way. The census carries the history, so the year is complete.
+    loads = [("cin", Y, {"ChildProtectionPlans": [plan("D", "2024-06-01", previous="1"),
+                                                  plan("E", "2024-07-01", previous="0")]})]
+    assert nums(CP05, loads, [Y]) == {(Y, None): (1, 2, 0.5)}
+    (v,) = values(CP05, loads, [Y])
+    assert v.history == "complete" and "NumberOfPreviousCPP" in v.history_note
 
 
 

@@ -2,7 +2,7 @@
 offending)."""
 
 from clearsight.measures.defs.outcomes import CLA07, CLA08, CLA09, CLA10, CLA11, CLA12, CLA13, CLA11b
-from clearsight.measures.testing import nums
+from clearsight.measures.testing import nums, values
 
 Y = "2024-25"
 
@@ -20,9 +20,12 @@ def test_cla07_health_assessments_of_the_oc2_cohort():
 
 
 
-def test_oc2_measures_have_no_value_for_months():
+def test_oc2_measures_have_no_data_for_months():
     rows = [oc2("A", "01/01/2012", HEALTH_ASSESSMENT="1")]
-    assert nums(CLA07, [("ssda903", Y, {"OC2": rows})], ["2024-06"]) == {("2024-06", None): (0, 0, None)}
+    assert nums(CLA07, [("ssda903", Y, {"OC2": rows})], ["2024-06"]) == {("2024-06", None): (None, None, None)}
+    (v,) = values(CLA07, [("ssda903", Y, {"OC2": rows})], ["2024-06"])
+    assert (v.history, v.lower, v.upper, v.comparison) == ("no data", None, None, None)
+    assert "collection years only" in v.history_note
 
 
 

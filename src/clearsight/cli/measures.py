@@ -39,16 +39,42 @@ def measure_periods(con, year: str | None, period: str | None, series: str | Non
     return [parse_period(years[-1])]
 
 
-EXPORT_WIDTHS = (8, 48, 18, 24, 12, 12, 12, 18, 14, 10, 18, 12, 10)  # the Excel export's first columns' widths
+EXPORT_WIDTHS = (8, 48, 18, 24, 12, 12, 12, 12, 12, 18, 24, 14, 12, 60, 10, 18, 12, 10)  # the Excel columns
 SCREEN_COLUMNS = [Column("id", overflow="fold"), Column("name", "measure", overflow="fold"),
                   Column("period", overflow="fold"), Column("group", overflow="fold"),
-                  Column("value", justify="right", overflow="fold"), Column("England", justify="right", overflow="fold"),
-                  Column("mark", "", overflow="fold")]
-MARKS = {"better": "[green]better[/]", "worse": "[red]worse[/]", "same": "same"}
+                  Column("value", "value (95% interval)", justify="right", overflow="fold"),
+                  Column("England", justify="right", overflow="fold"), Column("mark", "", overflow="fold")]
+# Words, not colour alone: the colour only repeats what the word says.
+MARKS = {"better": "[green]better[/]", "worse": "[red]worse[/]", "similar": "similar",
+         "incomplete": "[dim]incomplete*[/]", "no data": "[dim]no data*[/]"}
+
+
+def screen_row(r: dict) -> dict:
+    """An export row as the terminal table shows it: the value over its interval; the comparison, or why none."""
+    value = r["shown"] + (f"\n({r['interval']})" if r["interval"] else "")
+    if r["history"] == "incomplete" and r["shown"] != "no data":
+        value = f"[dim]{value}[/]"
+    mark = r["comparison"] or (r["history"] if r["history"] != "complete" else "")
+    return {"id": r["id"], "name": r["name"], "period": r["period"], "group": r["group"], "value": value,
+            "England": r["england_shown"] if r["england"] is not None else "-", "mark": MARKS.get(mark, mark)}
+
+
+def history_lines(rows: list[dict]) -> list[Line]:
+    """The reasons behind values marked incomplete or no data, once each (``*`` in the table)."""
+    notes: dict[tuple[str, str, str], list[str]] = {}
+    for r in rows:
+        if r["history"] != "complete" and r["history_note"]:
+            notes.setdefault((r["id"], r["history"], r["history_note"]), []).append(r["period"])
+    out = []
+    for (mid, history, note), periods in notes.items():
+        when = periods[0] if len(periods) == 1 else f"{periods[0]} to {periods[-1]}"
+        out.append(Line(f"* {mid} {when}: {history}: {note}", soft_wrap=True, highlight=False))
+    return out
 
 
 def measures_report(pairs, suppress: bool, title: str, before: list[Line] | None = None) -> Report:
-    """Measure values as a report: the export rows (CSV, Excel), their JSON, and a table on screen after ``before``."""
+    """Measure values as a report: the export rows (CSV, Excel), their JSON, and a table on screen after ``before``,
+    with the reasons for values not compared after it."""
     from clearsight.measures.report import rows_for_export, suppressed
 
     @cache
@@ -56,10 +82,9 @@ def measures_report(pairs, suppress: bool, title: str, before: list[Line] | None
         return rows_for_export(pairs, suppress)
 
     def screen() -> list[Table | Line]:
-        shown = [{"id": r["id"], "name": r["name"], "period": r["period"], "group": r["group"], "value": r["shown"],
-                  "England": r["england_shown"] if r["england"] is not None else "-",
-                  "mark": MARKS.get(r["compared_with_england"], "")} for r in rows()]
-        return [*(before or []), Table(SCREEN_COLUMNS, shown, title=title, title_justify="left")]
+        shown = [screen_row(r) for r in rows()]
+        return [*(before or []), Table(SCREEN_COLUMNS, shown, title=title, title_justify="left"),
+                *history_lines(rows())]
 
     return Report(screen=screen, rows=lambda: Table.from_dicts(rows(), widths=EXPORT_WIDTHS),
                   payload=lambda: {"measures": [(suppressed(v) if suppress else v.as_json()) for _m, v in pairs]},
@@ -152,6 +177,8 @@ def measure_cmd(
         values = compute(con, m, by)
     definition = [Line(f"[bold]{m.id} {m.name}[/]: {m.definition}", soft_wrap=True),
                   Line(england_line(m), highlight=False, soft_wrap=True)] if fmt == "table" else []
+    if fmt == "table" and series == "monthly":
+        definition.append(Line(full_history_line(con, m, periods), soft_wrap=True, highlight=False))
     write(measures_report([(m, v) for v in values], not no_suppress, f"{m.id}", before=definition), fmt, out,
           console=console)
     if chart:
@@ -164,6 +191,19 @@ def measure_cmd(
         console.print(f"Wrote {chart}")
         for line in flagged:
             console.print(f"  [yellow]{line}[/]")
+
+
+def full_history_line(con, m, periods) -> str:
+    """Where a monthly series' full history begins (every month from it on has the history it needs)."""
+    from clearsight.measures.history import full_history_from, loaded_years
+
+    first = full_history_from(m, periods, loaded_years(con))
+    what = f" ({m.lookback.what})" if m.lookback and not m.lookback.carried else ""
+    if first is None:
+        return f"Full history: none of these months has all the history it needs{what}."
+    if first == periods[0].label:
+        return f"Full history: every month{what}."
+    return f"Full history from {first}{what}; earlier months are incomplete and not compared with England."
 
 
 @council_app.command("set")

@@ -21,7 +21,27 @@ def trend_spec(measure: Measure, values: list[MeasureValue]) -> dict:
         eng = alt.Chart(alt.Data(values=[{"england": measure.england}])).mark_rule(
             color="#505a5f", strokeDash=[6, 4]).encode(y="england:Q")
         layers = layers + eng
-    return layers.properties(title=f"{measure.id} {measure.name} (dashed: England)", width=640, height=300).to_dict()
+    title = f"{measure.id} {measure.name} (dashed: England)"
+    first = full_history_start([v for v in values if not v.group and v.value is not None])
+    if first is not None:
+        # Where full history begins: a labelled rule (earlier periods' look-back is not in the loaded returns).
+        mark = alt.Chart(alt.Data(values=[{"period": first, "label": f"full history from {first}"}]))
+        layers = layers + mark.mark_rule(color="#0b0c0c", strokeDash=[2, 2]).encode(x=alt.X("period:O", sort=None))
+        layers = layers + mark.mark_text(align="left", dx=4, dy=-130, color="#0b0c0c").encode(
+            x=alt.X("period:O", sort=None), text="label:N")
+        title += f"; full history from {first}"
+    return layers.properties(title=title, width=640, height=300).to_dict()
+
+
+def full_history_start(values: list[MeasureValue]) -> str | None:
+    """The first period from which every value is complete, when earlier ones are not (else None)."""
+    first = None
+    for v in values:
+        if v.history == "complete":
+            first = first or v.period
+        else:
+            first = None
+    return first if values and first is not None and first != values[0].period else None
 
 
 def measure_chart(measure: Measure, values: list[MeasureValue], by: str | None, period: str,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from clearsight.measures.intervals import BOOTSTRAP_RESAMPLES, method
 from clearsight.measures.registry import HEADLINE_DEFAULT, all_measures, measure_files
 from clearsight.measures.report import format_value
 from clearsight.measures.status import measure_status
@@ -18,7 +19,32 @@ def render() -> str:
         "measure) with a spec test in `tests/measures/test_<topic>.py`; SQL the definitions share is in",
         "`src/clearsight/measures/defs/sql.py`.",
         "Periods: a collection year (`2024-25`), a rolling 12 months (`12m-to-2025-06-30`) or a month (`2025-06`).",
-        "Working days exclude weekends and England and Wales bank holidays. Exports show counts of 1 to 4 as `<5`.",
+        "Working days exclude weekends and England and Wales bank holidays. Exports show counts of 1 to 4 as `<5`,",
+        "and hide any value or interval that would reveal them.",
+        "",
+        "## History, intervals and comparison with England",
+        "",
+        "Every value, in every output (the terminal, CSV, Excel, JSON and the pages), carries:",
+        "",
+        "- `value`, and its 95% interval `lower` to `upper`: a Wilson score interval for a proportion",
+        "  (statsmodels `proportion_confint`); an exact Poisson interval for a count, a rate per 10,000 and a",
+        "  count over its denominator such as cases per FTE (statsmodels `confint_poisson`, `exact-c`); a",
+        f"  percentile bootstrap interval for a median or a mean (`scipy.stats.bootstrap`, {BOOTSTRAP_RESAMPLES:,}",
+        "  resamples, a fixed seed, so the same data always gives the same interval).",
+        "- `history`: `complete`; `incomplete` when the period, or what the measure looks back at before it",
+        "  (its **look-back**, below), starts before the first year loaded of the returns it needs, or crosses",
+        "  a year not loaded; `no data` when none of those returns is loaded for the period (then `value`,",
+        "  `numerator`, `denominator` and the interval are empty, never 0), or when an annual figure (OC2, OC3,",
+        "  the workforce census) is asked for a month. `history_note` says why, in plain English",
+        "  (\"re-referrals look back 12 months before each referral; loaded CIN census history begins 1 April 2023\").",
+        "  A look-back from the period's start applies to each record counted in the period; one from the last",
+        "  day to a snapshot on that day. Where a return carries the history itself (the CIN census's",
+        "  NumberOfPreviousCPP, required by every CIN schema from 2017 to 2026), loaded history need not cover it.",
+        "  Monthly series (`clearsight measure ID --series monthly`, the measure's page) say from which month",
+        "  the full history begins; earlier months are greyed.",
+        "- `comparison` with England's figure (`england`, in the measure's unit): `similar` when it lies inside",
+        "  [`lower`, `upper`]; otherwise `better` or `worse` by the measure's direction. Empty when there is no",
+        "  England figure, when neither direction is better, or when the history is not complete.",
         "",
         f"Headline measures (lead every summary): {', '.join(HEADLINE_DEFAULT)}.",
         "",
@@ -52,6 +78,8 @@ def render() -> str:
             lines.append(f"- **Denominator**: {m.denominator}")
         lines += [
             f"- **Breakdowns**: {', '.join(m.dimensions) or 'none'}",
+            f"- **Looks back**: {_lookback(m)}",
+            f"- **Interval**: {method(m.unit, m.aggregate)}",
             f"- **England**: {england}",
             *_england_source(m),
             f"- **Needs**: {', '.join(m.needs)}",
@@ -71,6 +99,21 @@ def _england_source(m) -> list[str]:
         lines.append(f"- **English councils**: {format_value(fig.la_lowest, m.unit)} to "
                      f"{format_value(fig.la_highest, m.unit)}{f' ({fig.la_period})' if fig.la_period else ''}")
     return lines
+
+
+def _lookback(m) -> str:
+    lb = m.lookback
+    if lb is None:
+        return "annual snapshot of the collection year" if m.annual else "no; it reads only the period"
+    span = "every earlier record" if lb.span is None else f"{lb.span.lower()}s".replace("ss", "s")
+    anchor = "before each record counted" if lb.anchor == "start" else "to the period's last day"
+    text = f"{lb.what} ({span} {anchor}"
+    if lb.returns:
+        text += f", in the {', '.join(lb.returns)} returns"
+    text += ")"
+    if lb.carried:
+        text += f"; the history is carried by {lb.carried}, so a period is complete from the first return loaded"
+    return text
 
 
 if __name__ == "__main__":

@@ -10,7 +10,16 @@ import duckdb
 import pyarrow as pa
 
 from clearsight.measures.definition import Measure
-from clearsight.measures.history import AGE_BAND_SQL, create_history_views
+from clearsight.measures.history import (
+    AGE_BAND_SQL,
+    COMPLETE,
+    NO_DATA,
+    coverage,
+    create_history_views,
+    loaded_years,
+    remember_loaded_years,
+)
+from clearsight.measures.intervals import bootstrap, compare, poisson, wilson
 from clearsight.measures.periods import Period
 from clearsight.warehouse import catalog, reference
 
@@ -37,11 +46,23 @@ class MeasureValue:
     value: float | None
     unit: str
     england: float | None
+    lower: float | None = None  # the 95% interval of value
+    upper: float | None = None
+    history: str = COMPLETE  # complete, incomplete or no data (clearsight.measures.history.coverage)
+    history_note: str = ""
+    comparison: str | None = None  # better, worse or similar (England inside [lower, upper]); None: not compared
 
     def as_json(self) -> dict:
         return {"id": self.id, "period": self.period, "group": self.group, "numerator": _num(self.numerator),
-                "denominator": _num(self.denominator), "value": self.value, "unit": self.unit,
-                "england": self.england}
+                "denominator": _num(self.denominator), "value": self.value, "lower": self.lower,
+                "upper": self.upper, "unit": self.unit, "england": self.england, "comparison": self.comparison,
+                "history": self.history, "history_note": self.history_note}
+
+    @classmethod
+    def from_json(cls, d: dict) -> MeasureValue:
+        return cls(d["id"], d["period"], d["group"], d["numerator"], d["denominator"], d["value"], d["unit"],
+                   d["england"], d.get("lower"), d.get("upper"), d.get("history", COMPLETE),
+                   d.get("history_note", ""), d.get("comparison"))
 
 
 def _num(x: float | None):
@@ -62,6 +83,7 @@ def prepare(con: duckdb.DuckDBPyConnection, periods: Iterable[Period], measures:
     used = {name for m in measures for name in re.findall(r"\bhist_\w+", m.sql)} | {"hist_cin_children",
                                                                                    "hist_cla_header", "hist_allocations"}
     create_history_views(con, used)
+    remember_loaded_years(con)
     if any(re.search(r"\bpostcodes\b", m.sql) for m in measures):
         _install_postcodes(con)
     reference.install_calendar(con)
@@ -86,14 +108,52 @@ def population_0_17(con: duckdb.DuckDBPyConnection) -> float | None:
 
 
 def compute(con: duckdb.DuckDBPyConnection, measure: Measure, by: str | None = None) -> list[MeasureValue]:
-    """One measure over every period in ``periods``, for the whole council or broken down ``by`` a dimension."""
+    """One measure over every period in ``periods``, for the whole council or broken down ``by`` a dimension.
+
+    Each value carries its 95% interval, the history the loaded returns hold for it (``complete``, ``incomplete``
+    or ``no data``: then no value, never 0) and its comparison with England.
+    """
     if by is not None and by not in measure.dimensions:
         raise ValueError(f"{measure.id} cannot be broken down by {by}; it supports {', '.join(measure.dimensions) or 'none'}")
-    loaded = catalog.returns_loaded(con)
-    if measure.needs and not set(measure.needs) & loaded:
-        # Nothing to count from: say so (no value), rather than report a misleading zero.
-        periods = [r[0] for r in con.execute("SELECT period FROM periods ORDER BY start_day, end_day").fetchall()]
-        return [MeasureValue(measure.id, p, {}, None, None, None, measure.unit, measure.england) for p in periods]
+    periods = [Period(label, start, end) for label, start, end in con.execute(
+        "SELECT period, start_day, end_day FROM periods ORDER BY start_day, end_day").fetchall()]
+    order = {p.label: i for i, p in enumerate(periods)}
+    loaded = loaded_years(con)
+    status = {p.label: coverage(measure, p, loaded) for p in periods}
+    rows: list[tuple] = []
+    if any(h != NO_DATA for h, _note in status.values()):
+        rows = _aggregate(con, measure, by)
+    rows = [r for r in rows if status.get(r[0], (NO_DATA, ""))[0] != NO_DATA]
+    seen = {(r[0], r[1]) for r in rows}
+    empty = [] if measure.aggregate == "sum" else None
+    if by is None:  # a period with nothing counted
+        rows += [(p.label, None, 0, 0, empty) for p in periods
+                 if (p.label, None) not in seen and status[p.label][0] != NO_DATA]
+    population = population_0_17(con) if measure.unit == "rate_per_10000" else None
+    out = []
+    for period, grp, num, den, units in rows:
+        num = float(num or 0)
+        den_v = None if measure.unit in ("count", "rate_per_10000") else float(den or 0)
+        history, note = status[period]
+        v = MeasureValue(measure.id, period, {by: grp} if by else {}, num, den_v,
+                         _value(measure, num, den_v, population), measure.unit, measure.england,
+                         history=history, history_note=note)
+        out.append((v, units))
+    _intervals(measure, out, population)
+    values = [v for v, _units in out]
+    for v in values:
+        v.comparison = compare(measure.higher_is_better, measure.england, v.value, v.lower, v.upper, v.history)
+    # Periods with no data: one value each, saying so (no numerator, no value).
+    values += [MeasureValue(measure.id, p.label, {}, None, None, None, measure.unit, measure.england,
+                            history=NO_DATA, history_note=status[p.label][1])
+               for p in periods if status[p.label][0] == NO_DATA]
+    values.sort(key=lambda v: (order.get(v.period, 0), str(v.group)))
+    return values
+
+
+def _aggregate(con: duckdb.DuckDBPyConnection, measure: Measure, by: str | None) -> list[tuple]:
+    """``(period, group, num, den, unit values or None)`` by period and group, in one set-based query; the unit
+    values (for the bootstrap intervals of medians and means) are gathered as a list only for those."""
     group_expr = DIMENSION_SQL[by] if by else "NULL"
     joins = ""
     if by in ("team", "worker"):
@@ -108,25 +168,34 @@ def compute(con: duckdb.DuckDBPyConnection, measure: Measure, by: str | None = N
         joins = "LEFT JOIN child_facts f ON f.child_id = u.child_id"
     agg_num = {"sum": "sum(u.num)", "median": "median(u.num)", "mean": "avg(u.num)"}[measure.aggregate]
     agg_den = "sum(u.den)" if measure.aggregate == "sum" else "count(u.num)"
+    units = "NULL" if measure.aggregate == "sum" else "list(u.num) FILTER (WHERE u.num IS NOT NULL)"
     sql = f"""
         WITH units AS (SELECT row_number() OVER () AS uid, * FROM ({measure.sql}))
-        SELECT u.period, {group_expr} AS grp, {agg_num} AS num, {agg_den} AS den
+        SELECT u.period, {group_expr} AS grp, {agg_num} AS num, {agg_den} AS den, {units} AS units
         FROM units u {joins}
         GROUP BY ALL ORDER BY 1, 2"""
-    rows = con.execute(sql).fetchall()
-    population = population_0_17(con) if measure.unit == "rate_per_10000" else None
-    periods = [r[0] for r in con.execute("SELECT period FROM periods ORDER BY start_day, end_day").fetchall()]
-    seen = {(r[0], r[1]) for r in rows}
-    if by is None:
-        rows += [(p, None, 0, 0) for p in periods if (p, None) not in seen]  # a period with nothing counted
-    out = []
-    for period, grp, num, den in rows:
-        num = float(num or 0)
-        den_v = None if measure.unit in ("count", "rate_per_10000") else float(den or 0)
-        out.append(MeasureValue(measure.id, period, {by: grp} if by else {}, num, den_v,
-                                _value(measure, num, den_v, population), measure.unit, measure.england))
-    out.sort(key=lambda v: (periods.index(v.period) if v.period in periods else 0, str(v.group)))
-    return out
+    return con.execute(sql).fetchall()
+
+
+def _intervals(measure: Measure, out: list[tuple[MeasureValue, list | None]], population: float | None) -> None:
+    """Set each value's 95% interval (in the measure's unit), all groups of a proportion or count at once."""
+    todo = [(v, units) for v, units in out if v.value is not None]
+    if not todo:
+        return
+    if measure.aggregate in ("median", "mean"):
+        for v, units in todo:
+            v.lower, v.upper = bootstrap(units or [], measure.aggregate)
+        return
+    if measure.unit == "proportion":
+        bounds = wilson([v.numerator for v, _u in todo], [v.denominator for v, _u in todo])
+    elif measure.unit == "count":
+        bounds = poisson([v.numerator for v, _u in todo], [1.0] * len(todo))
+    elif measure.unit == "rate_per_10000":
+        bounds = poisson([v.numerator for v, _u in todo], [(population or 0) / 10000] * len(todo))
+    else:  # a ratio of sums (cases per FTE): a Poisson rate over the denominator as exposure
+        bounds = poisson([v.numerator for v, _u in todo], [v.denominator or 0 for v, _u in todo])
+    for (v, _units), (lo, hi) in zip(todo, bounds, strict=True):
+        v.lower, v.upper = lo, hi
 
 
 def _value(measure: Measure, num: float, den: float | None, population: float | None) -> float | None:

@@ -7,11 +7,20 @@ a child: date of birth, sex, ethnicity, disability) and ``sw_allocation`` (alloc
 spans from the case-management extract); ``case_allocation`` holds every allocation (social worker,
 personal adviser, early help worker) with a ``priority`` (1, 2, 3 in that order) for measures' team
 breakdowns, so a care leaver counts in their personal adviser's team.
+
+``coverage`` says whether the loaded returns hold the history a measure needs for a period: ``complete``,
+``incomplete`` (the period or its look-back starts before the loaded history does) or ``no data``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 import duckdb
+
+from clearsight.measures.definition import Measure
+from clearsight.measures.periods import Period, go_back, long_date
+from clearsight.returns.years import CollectionYear
 
 # view name → (current view, natural key columns); an empty key keeps every row (per-year snapshots).
 HISTORY = {
@@ -103,3 +112,137 @@ AGE_BAND_SQL = """CASE
 def age_sql(dob: str, day: str) -> str:
     """Whole years of age on ``day`` (SQL)."""
     return f"(date_diff('year', {dob}, {day}) - (strftime({day}, '%m%d') < strftime({dob}, '%m%d'))::INT)"
+
+
+# ----------------------------------------------------------------------------- what history is loaded
+
+RETURN_NAMES = {"cin": "CIN census", "ssda903": "SSDA903", "cms": "case-management extract",
+                "csww": "workforce census"}
+
+COMPLETE, INCOMPLETE, NO_DATA = "complete", "incomplete", "no data"
+
+
+def loaded_years(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """Each return with a current load → its collection years loaded, earliest first: from the table
+    ``loaded_years`` that ``remember_loaded_years`` makes (once, in ``prepare``), else from the load catalogue."""
+    try:
+        rows = con.execute("SELECT return_code, year FROM loaded_years ORDER BY return_code, year").fetchall()
+    except duckdb.CatalogException:
+        return _catalog_years(con)
+    out: dict[str, list[str]] = {}
+    for rc, year in rows:
+        out.setdefault(rc, []).append(year)
+    return out
+
+
+def _catalog_years(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    from clearsight.warehouse import catalog
+
+    return {rc: catalog.years_loaded(con, rc) for rc in sorted(catalog.returns_loaded(con))}
+
+
+def remember_loaded_years(con: duckdb.DuckDBPyConnection) -> None:
+    """Keep the years loaded of each return (asked of the load catalogue once) in the temporary table
+    ``loaded_years(return_code, year)``, which every measure's history is judged from."""
+    con.execute("CREATE OR REPLACE TEMP TABLE loaded_years (return_code VARCHAR, year VARCHAR)")
+    rows = [(rc, y) for rc, years in _catalog_years(con).items() for y in years]
+    if rows:
+        con.executemany("INSERT INTO loaded_years VALUES (?, ?)", rows)
+
+
+def _spans(years: list[str]) -> list[tuple[dt.date, dt.date]]:
+    """The loaded collection years as merged runs of days (1 April to 31 March, consecutive years joined)."""
+    out: list[tuple[dt.date, dt.date]] = []
+    for y in sorted(CollectionYear.parse(x) for x in years):
+        if out and out[-1][1] + dt.timedelta(days=1) >= y.first_day:
+            out[-1] = (out[-1][0], max(out[-1][1], y.last_day))
+        else:
+            out.append((y.first_day, y.last_day))
+    return out
+
+
+def _covers(spans: list[tuple[dt.date, dt.date]], first: dt.date, last: dt.date) -> bool:
+    return any(a <= first and last <= b for a, b in spans)
+
+
+def _overlaps(spans: list[tuple[dt.date, dt.date]], first: dt.date, last: dt.date) -> bool:
+    return any(a <= last and first <= b for a, b in spans)
+
+
+def _is_collection_year(period: Period) -> bool:
+    return period.start.month == 4 and period.start.day == 1 and period.end == dt.date(period.start.year + 1, 3, 31)
+
+
+def _names(codes) -> str:
+    return " or ".join(RETURN_NAMES.get(c, c) for c in codes)
+
+
+def lookback_start(measure: Measure, period: Period) -> dt.date | None:
+    """The first day a measure reads for ``period``: before the period's first day (or last) by its look-back;
+    None when it has no bounded look-back to check (none, or carried by the return itself)."""
+    lb = measure.lookback
+    if lb is None or lb.carried or lb.amount is None:
+        return None
+    amount, unit = lb.amount
+    if lb.anchor == "start":
+        return go_back(period.start, amount, unit)
+    # A snapshot on the last day reads the records open since that day minus the span (a record open on the day
+    # before is open on that day too, and is in the return of that day's year).
+    return go_back(period.end, amount, unit) + dt.timedelta(days=1)
+
+
+def coverage(measure: Measure, period: Period, loaded: dict[str, list[str]]) -> tuple[str, str]:
+    """``(history, note)`` of one measure for one period, from the years loaded of each return it needs:
+
+    - ``no data``: no return it needs is loaded for any of the period (or an annual figure asked for a month);
+    - ``incomplete``: the period, or its look-back, runs outside the loaded years (the note says which);
+    - ``complete``: otherwise. The note says what the look-back is and that it is covered.
+    """
+    needs = tuple(measure.needs) or tuple(loaded)
+    present = [rc for rc in needs if loaded.get(rc)]
+    if not present:
+        return NO_DATA, f"needs the {_names(needs)}, which is not loaded"
+    spans = {rc: _spans(loaded[rc]) for rc in present}
+    if measure.annual:
+        if not _is_collection_year(period):
+            return NO_DATA, "an annual figure: it has values for collection years only"
+        if not any(CollectionYear.containing(period.start).label in loaded[rc] for rc in present):
+            return NO_DATA, f"no {_names(present)} is loaded for {period.label}"
+        return COMPLETE, ""
+    if not any(_overlaps(spans[rc], period.start, period.end) for rc in present):
+        years = "; ".join(f"{RETURN_NAMES.get(rc, rc)} {loaded[rc][0]} to {loaded[rc][-1]}" for rc in present)
+        return NO_DATA, f"no {_names(present)} is loaded for {period.label} (loaded: {years})"
+    short = [rc for rc in present if not _covers(spans[rc], period.start, period.end)]
+    if short:
+        rc = short[0]
+        return INCOMPLETE, (f"the loaded {RETURN_NAMES.get(rc, rc)} covers only part of {period.label} "
+                            f"(loaded: {', '.join(loaded[rc])})")
+    lb = measure.lookback
+    if lb is None:
+        return COMPLETE, ""
+    if lb.carried:
+        return COMPLETE, f"{lb.what}; the history is carried by {lb.carried}"
+    first = lookback_start(measure, period)
+    for rc in lb.returns or present:
+        if not loaded.get(rc):
+            return INCOMPLETE, f"{lb.what}; no {RETURN_NAMES.get(rc, rc)} is loaded"
+        rc_spans = spans.get(rc) or _spans(loaded[rc])
+        if first is None or not _covers(rc_spans, first, period.end):
+            begins = rc_spans[0][0] if rc_spans else None
+            where = f"loaded {RETURN_NAMES.get(rc, rc)} history begins {long_date(begins)}" if begins else \
+                f"no {RETURN_NAMES.get(rc, rc)} is loaded"
+            if begins and first and first >= begins:
+                where = f"the loaded {RETURN_NAMES.get(rc, rc)} years have a gap (loaded: {', '.join(loaded[rc])})"
+            return INCOMPLETE, f"{lb.what}; {where}"
+    return COMPLETE, f"{lb.what}; the loaded history covers it"
+
+
+def full_history_from(measure: Measure, periods: list[Period], loaded: dict[str, list[str]]) -> str | None:
+    """The first of ``periods`` (in order) from which every later one is complete: where full history begins."""
+    first = None
+    for p in periods:
+        if coverage(measure, p, loaded)[0] == COMPLETE:
+            first = first or p.label
+        else:
+            first = None
+    return first

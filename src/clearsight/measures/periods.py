@@ -28,7 +28,7 @@ def parse_period(text: str) -> Period:
     m = _ROLLING.match(text)
     if m:
         end = dt.date(int(m[1]), int(m[2]), int(m[3]))
-        start = _add_months(end, -12) + dt.timedelta(days=1)
+        start = add_months(end, -12) + dt.timedelta(days=1)
         return Period(text, start, end)
     m = _MONTH.match(text)
     if m and 1 <= int(m[2]) <= 12 and not _is_collection_year(text):
@@ -49,7 +49,8 @@ def _is_collection_year(text: str) -> bool:
     return True
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole calendar months (the 31st becomes the month's last day where it has none)."""
     total = day.year * 12 + day.month - 1 + months
     year, month = divmod(total, 12)
     month += 1
@@ -66,3 +67,19 @@ def months_between(first: dt.date, last: dt.date) -> list[Period]:
         if m == 13:
             y, m = y + 1, 1
     return out
+
+
+def go_back(day: dt.date, amount: int, unit: str) -> dt.date:
+    """``day`` minus ``amount`` of ``unit`` (``DAY``, ``MONTH`` or ``YEAR``), as DuckDB's ``day - INTERVAL``."""
+    if unit == "DAY":
+        return day - dt.timedelta(days=amount)
+    if unit == "MONTH":
+        return add_months(day, -amount)
+    if unit == "YEAR":
+        return add_months(day, -12 * amount)
+    raise ValueError(f"unit {unit!r} should be DAY, MONTH or YEAR")
+
+
+def long_date(day: dt.date) -> str:
+    """``1 April 2023``."""
+    return f"{day.day} {day:%B %Y}"

@@ -9,16 +9,22 @@ SMALL = range(1, 5)  # counts of 1 to 4 are shown as "<5" in exports
 
 
 def suppressed(v: MeasureValue) -> dict:
-    """The JSON of a value with counts 1-4 hidden, and any value that would let them be worked out."""
+    """The JSON of a value with counts 1-4 hidden, and any value or interval that would let them be worked out
+    (an interval is a function of the counts it comes from, so it goes with them)."""
     d = v.as_json()
     hide = False
-    for key in ("numerator", "denominator"):
+    # A median or mean's numerator is the statistic itself (days, a score), not a count of children.
+    keys = ("denominator",) if v.unit in ("days", "score") and d["denominator"] is not None else (
+        "numerator", "denominator")
+    for key in keys:
         x = d[key]
-        if x is not None and float(x).is_integer() and int(x) in SMALL:
+        if x is not None and not isinstance(x, str) and float(x).is_integer() and int(x) in SMALL:
             d[key] = "<5"
             hide = True
-    if hide or (v.unit == "count" and d["numerator"] == "<5"):
-        d["value"] = None if v.unit != "count" else "<5"
+    if hide:
+        d["value"] = "<5" if v.unit == "count" and d["numerator"] == "<5" else None
+        d["lower"] = d["upper"] = None
+        d["comparison"] = None
     return d
 
 
@@ -38,25 +44,40 @@ def format_value(value, unit: str) -> str:
     return f"{value:.2f}"
 
 
-def better(measure: Measure, value, england) -> str:
-    """'better', 'worse' or '' comparing with England, given the measure's polarity."""
-    if measure.higher_is_better is None or value is None or england is None or isinstance(value, str):
+def format_interval(lower, upper, unit: str) -> str:
+    """``72.1% to 88.4%``: a 95% interval in the measure's unit; "" when there is none."""
+    if lower is None or upper is None or isinstance(lower, str) or isinstance(upper, str):
         return ""
-    if value == england:
-        return "same"
-    return "better" if (value > england) == measure.higher_is_better else "worse"
+    if unit == "proportion":
+        return f"{lower:.1%} to {upper:.1%}"
+    if unit == "count":
+        return f"{lower:,.0f} to {upper:,.0f}"
+    if unit == "rate_per_10000":
+        return f"{lower:.1f} to {upper:.1f}"
+    if unit == "days":
+        return f"{lower:.0f} to {upper:.0f}"
+    return f"{lower:.2f} to {upper:.2f}"
+
+
+def shown_value(measure: Measure, d: dict) -> str:
+    """The value as people read it: "no data (...)" when there is none, the value when there is."""
+    if d.get("history") == "no data" or d.get("numerator") is None:
+        return "no data"
+    return format_value(d["value"], measure.unit)
 
 
 def rows_for_export(values: list[tuple[Measure, MeasureValue]], suppress: bool) -> list[dict]:
+    """One row a value, for CSV and Excel: the value, its 95% interval, the history the loaded returns hold for
+    it (and why), and the comparison with England."""
     out = []
     for m, v in values:
         d = suppressed(v) if suppress else v.as_json()
-        shown = format_value(d["value"], m.unit) if v.numerator is not None else "no data (needs " + ", ".join(m.needs) + ")"
         out.append({"id": m.id, "name": m.name, "period": v.period,
                     "group": "; ".join(f"{k}={g}" for k, g in v.group.items()) or "council",
                     "numerator": d["numerator"], "denominator": d["denominator"], "value": d["value"],
-                    "shown": shown, "unit": m.unit,
+                    "lower": d["lower"], "upper": d["upper"], "shown": shown_value(m, d),
+                    "interval": format_interval(d["lower"], d["upper"], m.unit), "unit": m.unit,
+                    "history": d["history"], "history_note": d["history_note"],
                     "england": m.england, "england_shown": format_value(m.england, m.unit),
-                    "compared_with_england": better(m, d["value"], m.england),
-                    "higher_is_better": m.higher_is_better})
+                    "comparison": d["comparison"], "higher_is_better": m.higher_is_better})
     return out

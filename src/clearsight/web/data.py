@@ -92,8 +92,7 @@ def headline_ids() -> list[str]:
 
 
 def value_from_json(d: dict) -> MeasureValue:
-    return MeasureValue(d["id"], d["period"], d["group"], d["numerator"], d["denominator"], d["value"], d["unit"],
-                        d["england"])
+    return MeasureValue.from_json(d)
 
 
 def compute_aggregates(db_path: Path | None = None) -> dict:

@@ -9,7 +9,7 @@ to each adopted child's entry into care (often four years or more); with fewer l
 and the averages look shorter than they are.
 """
 
-from clearsight.measures.definition import Measure
+from clearsight.measures.definition import Lookback, Measure
 from clearsight.measures.defs.sql import ADOPTED, PEOPLE, care_start, in_period, last_episode_start, share
 
 # Reasons for a new episode that bring the child to new carers: a new period of care, a change of placement and
@@ -33,6 +33,7 @@ _ENTRY_LOADED = "care_start IS NOT NULL AND moved_in >= care_start"
 
 AD01 = Measure(
     id="AD01", name="A1: days from entering care to moving in with the adoptive family",
+    lookback=Lookback("5 YEAR", "adoption journeys are read back to the child entering care, up to 5 years before"),
     definition="For the children adopted in the period, the average number of days between entering care and "
                "moving in with the family who adopted them (for a foster carer adoption, the day the child was "
                "placed with those carers). The scorecard reports a three-year average: ask for a three-year period "
@@ -54,6 +55,7 @@ _ORDER_STARTS = """
 
 AD02 = Measure(
     id="AD02", name="A2: days from placement order to match with adopters",
+    lookback=Lookback("5 YEAR", "adoption journeys are read back to the placement order, up to 5 years before"),
     definition="For the children adopted in the period who had a placement order, the average number of days "
                "between the court's placement order (legal status E1) and the decision to match the child with the "
                "adopters (AD1 date of match), counting 0 when the match came first. Three-year averages as for A1.",
@@ -73,6 +75,7 @@ AD02 = Measure(
 
 AD03 = Measure(
     id="AD03", name="A3: children adopted who waited less than 14 months to move in",
+    lookback=Lookback("5 YEAR", "adoption journeys are read back to the child entering care, up to 5 years before"),
     definition="Of the children adopted in the period, the share who moved in with their adoptive family less "
                "than 14 months after entering care (moving in as for A1).",
     unit="proportion", higher_is_better=True, population="Children adopted in the period whose entry into care is loaded",

@@ -1,7 +1,7 @@
 """Care leavers: the OC3 outcomes reported once a year in the SSDA903 (in touch, in education, employment or
 training, in suitable accommodation), and pathway plans and personal advisers (the case-management extract)."""
 
-from clearsight.measures.definition import Measure
+from clearsight.measures.definition import Lookback, Measure
 from clearsight.measures.defs.sql import PEOPLE, SHORT_BREAKS, in_year, overlaps, share
 from clearsight.measures.history import age_sql
 
@@ -67,6 +67,8 @@ _CARE_LEAVERS = f"""
 
 CL06 = Measure(
     id="CL06", name="Care leavers with a recent pathway plan review and a personal adviser",
+    lookback=Lookback("5 YEAR", "care leavers are found from the 903 episodes of the 5 years to the last day (leaving care at 16, under 21)",
+                      anchor="end", returns=("ssda903",)),
     definition="Of the care leavers under 21 on the last day of the period (young people who left care on or after "
                "their 16th birthday, having been looked after for 13 weeks or more since their 14th, and not by "
                "adoption, special guardianship or a child arrangements order), the share whose pathway plan was "

@@ -1,6 +1,6 @@
 """Children in need: referrals, re-referrals, assessments and children in need (CIN census)."""
 
-from clearsight.measures.definition import Measure
+from clearsight.measures.definition import Lookback, Measure
 from clearsight.measures.defs.sql import PEOPLE, children_open_at_end, in_period, share
 
 # One row per referral received in a period.
@@ -20,6 +20,7 @@ CIN01 = Measure(
 
 CIN02 = Measure(
     id="CIN02", name="Re-referrals within 12 months",
+    lookback=Lookback("12 MONTH", "re-referrals look back 12 months before each referral"),
     definition="Of the referrals received in the period, the share made within 12 months of a previous "
                "referral of the same child.",
     unit="proportion", higher_is_better=False, population="Referrals received in the period",

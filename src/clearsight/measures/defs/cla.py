@@ -1,7 +1,7 @@
 """Children looked after (SSDA903 and the case-management extract): numbers, placement stability and distance,
 missing episodes and return home interviews, reviews, visits, and children leaving care."""
 
-from clearsight.measures.definition import Measure
+from clearsight.measures.definition import Lookback, Measure
 from clearsight.measures.defs.sql import (
     ADOPTED,
     CLA_DIMS,
@@ -50,6 +50,7 @@ CLA02 = Measure(
 
 CLA03 = Measure(
     id="CLA03", name="Children looked after with 3 or more placements in the year",
+    lookback=Lookback("12 MONTH", "placements are counted over the 12 months to the last day", anchor="end"),
     definition="Of the children looked after at the end of the period, the share who had three or more separate "
                "placements during the 12 months to that day.",
     unit="proportion", higher_is_better=False, population="Children looked after at the end of the period",
@@ -63,6 +64,7 @@ CLA03 = Measure(
 
 CLA04 = Measure(
     id="CLA04", name="Children looked after for 2 years with 3 or more placements in those 2 years",
+    lookback=Lookback("2 YEAR", "placements are counted over the 2 years to the last day", anchor="end"),
     definition="Of the children looked after on the last day of the period who had been looked after for two "
                "years or more, the share who had three or more placements during the two years to that day "
                "(counted as for CLA03): looked after two years before that day with no new period of care since. Needs "
@@ -83,6 +85,7 @@ CLA04 = Measure(
 # and in the same placement for 2 years (no placement started since).
 CLA05 = Measure(
     id="CLA05", name="Long-term placement stability",
+    lookback=Lookback("30 MONTH", "long-term stability looks back 2.5 years from the last day", anchor="end"),
     definition="Of the children under 16 who had been looked after for at least two and a half years on the last "
                "day of the period, the share who had lived in the same placement for at least two years.",
     unit="proportion", higher_is_better=True,
@@ -185,6 +188,7 @@ _CLA_REVIEWS = f"""
 
 CLA16 = Measure(
     id="CLA16", name="Reviews of children looked after held within timescale",
+    lookback=Lookback("6 MONTH", "reviews are judged against the review before, up to 6 months earlier"),
     definition="Of the reviews due in the period, the share held on time: the first within 20 working days of the "
                "child becoming looked after, the second within three months of the first, later ones within six "
                "months of the one before (Care Planning, Placement and Case Review Regulations 2010, reg. 33). "
@@ -222,6 +226,7 @@ CLA16 = Measure(
 
 CLA17 = Measure(
     id="CLA17", name="Children looked after visited within timescale",
+    lookback=Lookback("3 MONTH", "visits are judged against the last visit, up to 3 months before the last day", anchor="end"),
     definition="Of the children looked after on the last day of the period, the share whose social worker visit "
                "was not overdue then: the standard used (Care Planning Regulations 2010, reg. 28) is a visit "
                "within a week of the placement starting, then at least every six weeks in the placement's first "

@@ -1,7 +1,7 @@
 """Child protection: enquiries, conferences, plans, and their review and visit timeliness (CIN census; the
 case-management extract's visits)."""
 
-from clearsight.measures.definition import Measure
+from clearsight.measures.definition import Lookback, Measure
 from clearsight.measures.defs.sql import (
     FIRST_CIN_DAY,
     PEOPLE,
@@ -54,14 +54,17 @@ CP04 = Measure(
 
 CP05 = Measure(
     id="CP05", name="Child protection plans for a second or subsequent time",
+    lookback=Lookback(None, "repeat plans count every earlier plan of the child", carried="the CIN census (NumberOfPreviousCPP)"),
     definition="Of the child protection plans started in the period, the share for a child who had been on a "
-               "plan before.",
+               "plan before: as the census says (NumberOfPreviousCPP, a field every CIN census since 2017 requires), "
+               "or, where a plan lacks it, as the censuses loaded show.",
     unit="proportion", higher_is_better=False, population="Child protection plans started in the period",
     numerator="Plans for a child with an earlier plan", denominator="Plans started",
     sql=f"""SELECT p.period,
-                  CASE WHEN coalesce(c.number_of_previous_cpp, 0) > 0 OR EXISTS (
-                      SELECT 1 FROM hist_cin_cp_plans e WHERE e.child_id = c.child_id AND e.start_date < c.start_date)
-                  THEN 1 ELSE 0 END AS num, 1 AS den, c.child_id, c.start_date AS dim_day
+                  CASE WHEN c.number_of_previous_cpp IS NOT NULL THEN c.number_of_previous_cpp > 0
+                       ELSE EXISTS (SELECT 1 FROM hist_cin_cp_plans e
+                                    WHERE e.child_id = c.child_id AND e.start_date < c.start_date)
+                  END::INTEGER AS num, 1 AS den, c.child_id, c.start_date AS dim_day
            FROM {in_period("hist_cin_cp_plans", "c", "start_date")}""",
     dimensions=PEOPLE, needs=("cin",))
 
@@ -111,6 +114,7 @@ _PLAN_REVIEWS = """
 # census loaded (FIRST_CIN_DAY) is not known to be its first.
 CP08 = Measure(
     id="CP08", name="Child protection plans reviewed within timescales",
+    lookback=Lookback("6 MONTH", "reviews are judged against the review before, up to 6 months earlier"),
     definition="Of the children on a child protection plan on the last day of the period who had been on it for "
                "three months or more, the share whose reviews were all on time: the first review within three "
                "months of the plan starting (the initial conference), each later one within six months of the one "
@@ -158,6 +162,7 @@ _LAST_CP_VISIT = f"""
 
 CP09a = Measure(
     id="CP09a", name="Child protection visits within 10 working days",
+    lookback=Lookback("14 DAY", "visits are looked for in the 10 working days to the last day", anchor="end"),
     definition="Of the children on a child protection plan on the last day of the period who had been on it for "
                "more than 10 working days, the share seen on a child protection visit in the 10 working days up to "
                "that day. The standard used is a visit at least every 10 working days, a common local standard "
@@ -172,6 +177,7 @@ CP09a = Measure(
 
 CP09b = Measure(
     id="CP09b", name="Child seen alone at the last child protection visit",
+    lookback=Lookback("14 DAY", "the latest visit is normally in the 10 working days to the last day", anchor="end"),
     definition="Of the children on a child protection plan on the last day of the period who had been seen on a "
                "child protection visit during the plan, the share seen alone at the latest such visit. Visits that "
                "record nothing about being seen alone (as for a baby) are left out.",

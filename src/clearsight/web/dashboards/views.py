@@ -11,10 +11,11 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from clearsight.measures.engine import MeasureValue
+from clearsight.measures.intervals import method
 from clearsight.reports.output import safe_row
 from clearsight.web import charts, data, roles
 from clearsight.web.accounts.access import child_level, log_access, refuse, require
-from clearsight.web.dashboards.present import polarity, shown
+from clearsight.web.dashboards.present import full_history, polarity, shown
 
 DIMENSION_LABELS = {"team": "Team", "worker": "Social worker", "age_band": "Age", "sex": "Sex", "ethnicity": "Ethnicity",
                     "disability": "Disability", "legal_status": "Legal status", "placement_type": "Placement type"}
@@ -138,7 +139,8 @@ def measure_detail(request, measure_id: str):
         "dimensions": [(d, DIMENSION_LABELS.get(d, d)) for d in other_dims], "by_label": DIMENSION_LABELS.get(by, by),
         "breakdown": breakdown, "polarity": polarity(m), "show_funnel": bool(team_rows) and council is not None,
         "may_drill": roles.can(request.user, "child_level"), "loads_line": data.loads_line(agg),
-        "trend_to": monthly[-1]["period"] if monthly else ""})
+        "trend_to": monthly[-1]["period"] if monthly else "", "full_history": full_history(m, monthly),
+        "interval_method": method(m.unit, m.aggregate)})
 
 
 def _svg(text: str) -> HttpResponse:
@@ -192,21 +194,25 @@ def measure_export(request, measure_id: str):
     suppress = roles.suppress_small_numbers(request.user)
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(safe_row(["measure", "name", "period", "group", "numerator", "denominator", "value", "shown",
-                         "england"]))
+    w.writerow(safe_row(["measure", "name", "period", "group", "numerator", "denominator", "value", "lower", "upper",
+                         "shown", "interval", "history", "history_note", "england", "comparison"]))
+
+    def row(label: str, group: str, s: dict) -> list:
+        return [m.id, m.name, label, group, s["numerator"], s["denominator"], s["value"], s.get("lower"),
+                s.get("upper"), s["shown"], s["interval_shown"], s["history"], s["history_note"], m.england,
+                s.get("comparison")]
+
     for label in agg["years"] + agg["months"]:
         bucket = "yearly" if label in agg["years"] else "monthly"
         v = agg["values"].get(m.id, {}).get(bucket, {}).get(label)
         if v:
             s = shown(m, v, suppress)
-            w.writerow(safe_row([m.id, m.name, label, "council", s["numerator"], s["denominator"], s["value"],
-                                 s["shown"], m.england]))
+            w.writerow(safe_row(row(label, "council", s)))
     if "team" in m.dimensions and roles.can(request.user, "team_breakdowns"):
         period = _period(request, agg)
-        for row in _team_rows(request, m, period)[0]:
-            s = row["v"]
-            w.writerow(safe_row([m.id, m.name, period, f"team={row['team']}", s["numerator"], s["denominator"],
-                                 s["value"], s["shown"], m.england]))
+        for team_row in _team_rows(request, m, period)[0]:
+            s = team_row["v"]
+            w.writerow(safe_row(row(period, f"team={team_row['team']}", s)))
     response = HttpResponse(buf.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{m.id}.csv"'
     return response
