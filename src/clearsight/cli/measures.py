@@ -40,10 +40,11 @@ def measure_periods(con, year: str | None, period: str | None, series: str | Non
 
 
 EXPORT_WIDTHS = (8, 48, 18, 24, 12, 12, 12, 18, 14, 10, 18, 12, 10)  # the Excel export's first columns' widths
-SCREEN_COLUMNS = [Column("id", overflow="fold"), Column("name", "measure", overflow="fold"),
-                  Column("period", overflow="fold"), Column("group", overflow="fold"),
-                  Column("value", justify="right", overflow="fold"), Column("England", justify="right", overflow="fold"),
-                  Column("mark", "", overflow="fold")]
+# On screen a measure's name wraps between words; codes, periods and figures stay whole; when every row is of one
+# period the title says it and the column goes; at a narrow width the period column is the first to go.
+SCREEN_COLUMNS = [Column("id", wrap=False), Column("name", "measure"), Column("period", wrap=False, drop=1),
+                  Column("group"), Column("value", justify="right"),
+                  Column("England", justify="right"), Column("mark", "", wrap=False)]
 MARKS = {"better": "[green]better[/]", "worse": "[red]worse[/]", "same": "same"}
 
 
@@ -59,7 +60,12 @@ def measures_report(pairs, suppress: bool, title: str, before: list[Line] | None
         shown = [{"id": r["id"], "name": r["name"], "period": r["period"], "group": r["group"], "value": r["shown"],
                   "England": r["england_shown"] if r["england"] is not None else "-",
                   "mark": MARKS.get(r["compared_with_england"], "")} for r in rows()]
-        return [*(before or []), Table(SCREEN_COLUMNS, shown, title=title, title_justify="left")]
+        columns, heading = SCREEN_COLUMNS, title
+        if len({r["period"] for r in shown}) <= 1:
+            columns = [c for c in columns if c.key != "period"]
+            if shown and shown[0]["period"] not in heading:
+                heading = f"{heading}, {shown[0]['period']}"
+        return [*(before or []), Table(columns, shown, title=heading, title_justify="left")]
 
     return Report(screen=screen, rows=lambda: Table.from_dicts(rows(), widths=EXPORT_WIDTHS),
                   payload=lambda: {"measures": [(suppressed(v) if suppress else v.as_json()) for _m, v in pairs]},
@@ -107,7 +113,8 @@ def measures_list(fmt: Annotated[str, typer.Option("--format", help="table or js
     from clearsight.measures.status import measure_status
 
     items = measure_status()
-    table = Table([Column(c, overflow="fold") for c in ("id", "name", "status", "unit", "better", "England")],
+    table = Table([Column("id", wrap=False), Column("name"), Column("status"), Column("unit", drop=1),
+                   Column("better", drop=2), Column("England", wrap=False)],
                   [[it["id"], it["name"], it["status"], it.get("unit") or "", it.get("better") or "",
                     "" if it.get("england") is None else str(it["england"])] for it in items], title="Indicators")
     write(Report(screen=[table], payload={"measures": items}), fmt, console=console)
