@@ -149,11 +149,12 @@ def measure_cmd(
     write(measures_report([(m, v) for v in values], not no_suppress, f"{m.id}", before=definition), fmt, out,
           console=console)
     if chart:
-        from clearsight.measures.charts import measure_chart
+        from clearsight.measures.charts import measure_chart, team_names
         from clearsight.measures.funnel import write_chart
 
         with bad_input(ValueError):
-            spec, flagged = measure_chart(m, values, by, periods[-1].label, series)
+            spec, flagged = measure_chart(m, values, by, periods[-1].label, series,
+                                          team_names(con) if by == "team" else None)
         write_chart(spec, chart)
         console.print(f"Wrote {chart}")
         for line in flagged:

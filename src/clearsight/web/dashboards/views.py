@@ -94,9 +94,9 @@ def _team_rows(request, m, period: str) -> tuple[list[dict], dict | None, list[s
     council = None
     if m.unit == "proportion":
         try:
-            f = charts.team_funnel(m, [data.value_from_json(v) for v in values], period, visible)
+            f = charts.team_funnel(m, [data.value_from_json(v) for v in values], period, visible, names)
             funnel_by_team = {p.group: p for p in f.points}
-            council = {"rate": f.council_rate}
+            council = {"rate": f.council_rate, "described": charts.funnel_text(m, f)}
         except ValueError:
             pass
     rows = []
@@ -177,8 +177,8 @@ def funnel_chart(request, measure_id: str):
         raise Http404("no funnel plot for this measure")
     key = f"svg/funnel/{m.id}/{period}/" + ("all" if roles.sees_all_teams(request.user) else ",".join(sorted(visible)))
     try:
-        return _svg(data.cached(key, lambda _path: charts.funnel_svg(m, charts.team_funnel(m, values, period, visible)),
-                                text=True))
+        return _svg(data.cached(key, lambda _path: charts.funnel_svg(
+            m, charts.team_funnel(m, values, period, visible, data.teams())), text=True))
     except ValueError as exc:
         raise Http404(str(exc)) from None
 
