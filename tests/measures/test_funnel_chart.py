@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from clearsight.measures.engine import MeasureValue
-from clearsight.measures.funnel import (CHAR_W, LABEL_FONT, MARKS, PLOT_H, PLOT_W, described, funnel,
-                                        funnel_spec, place_labels, status)
+from clearsight.measures.funnel import (
+    CHAR_W,
+    LABEL_FONT,
+    MARKS,
+    PLOT_H,
+    PLOT_W,
+    described,
+    funnel,
+    funnel_spec,
+    place_labels,
+    status,
+)
 from clearsight.measures.registry import all_measures
 
 
