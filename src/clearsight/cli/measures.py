@@ -39,7 +39,7 @@ def measure_periods(con, year: str | None, period: str | None, series: str | Non
     return [parse_period(years[-1])]
 
 
-EXPORT_WIDTHS = (8, 48, 18, 24, 12, 12, 12, 18, 14, 10, 18, 12, 10)  # the Excel export's first columns' widths
+EXPORT_WIDTHS = (8, 48, 18, 24, 40, 12, 12, 12, 18, 14, 10, 18, 12, 10)  # the Excel export's first columns' widths
 # On screen a measure's name wraps between words; codes, periods and figures stay whole; when every row is of one
 # period the title says it and the column goes; at a narrow width the period column is the first to go.
 SCREEN_COLUMNS = [Column("id", wrap=False), Column("name", "measure"), Column("period", wrap=False, drop=1),
@@ -51,6 +51,7 @@ MARKS = {"better": "[green]better[/]", "worse": "[red]worse[/]", "same": "same"}
 def measures_report(pairs, suppress: bool, title: str, before: list[Line] | None = None) -> Report:
     """Measure values as a report: the export rows (CSV, Excel), their JSON, and a table on screen after ``before``."""
     from clearsight.measures.report import rows_for_export, suppressed
+    from clearsight.returns.codes import group_label
 
     @cache
     def rows() -> list[dict]:
@@ -68,7 +69,9 @@ def measures_report(pairs, suppress: bool, title: str, before: list[Line] | None
         return [*(before or []), Table(columns, shown, title=heading, title_justify="left")]
 
     return Report(screen=screen, rows=lambda: Table.from_dicts(rows(), widths=EXPORT_WIDTHS),
-                  payload=lambda: {"measures": [(suppressed(v) if suppress else v.as_json()) for _m, v in pairs]},
+                  payload=lambda: {"measures": [{**(suppressed(v) if suppress else v.as_json()),
+                                                 "group_label": group_label(v.group) or "council"}
+                                                for _m, v in pairs]},
                   xlsx_name="measures.xlsx", sheet="Measures")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from clearsight.measures.definition import Measure
 from clearsight.measures.engine import MeasureValue
+from clearsight.returns.codes import group_label
 
 SMALL = range(1, 5)  # counts of 1 to 4 are shown as "<5" in exports
 
@@ -54,6 +55,7 @@ def rows_for_export(values: list[tuple[Measure, MeasureValue]], suppress: bool) 
         shown = format_value(d["value"], m.unit) if v.numerator is not None else "no data (needs " + ", ".join(m.needs) + ")"
         out.append({"id": m.id, "name": m.name, "period": v.period,
                     "group": "; ".join(f"{k}={g}" for k, g in v.group.items()) or "council",
+                    "group_label": group_label(v.group) or "council",
                     "numerator": d["numerator"], "denominator": d["denominator"], "value": d["value"],
                     "shown": shown, "unit": m.unit,
                     "england": m.england, "england_shown": format_value(m.england, m.unit),

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from clearsight.measures.engine import MeasureValue
 from clearsight.reports.output import safe_row
+from clearsight.returns.codes import group_label
 from clearsight.web import charts, data, roles
 from clearsight.web.accounts.access import child_level, log_access, refuse, require
 from clearsight.web.dashboards.present import polarity, shown
@@ -129,8 +130,8 @@ def measure_detail(request, measure_id: str):
     other_dims = [d for d in m.dimensions if d not in ("team", "worker")]
     breakdown = []
     if by in other_dims:
-        breakdown = [{"group": v["group"].get(by) or "Not known", "v": shown(m, v, suppress)}
-                     for v in data.breakdown(m.id, by, period)]
+        breakdown = [{"group": group_label({by: v["group"].get(by)}).split("=", 1)[1] or "Not known",
+                      "v": shown(m, v, suppress)} for v in data.breakdown(m.id, by, period)]
     current = next((y["v"] for y in yearly if y["period"] == period), None)
     return render(request, "dashboards/measure.html", {
         "m": m, "period": period, "years": list(reversed(agg["years"])), "current": current, "yearly": yearly,
@@ -192,21 +193,21 @@ def measure_export(request, measure_id: str):
     suppress = roles.suppress_small_numbers(request.user)
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(safe_row(["measure", "name", "period", "group", "numerator", "denominator", "value", "shown",
-                         "england"]))
+    w.writerow(safe_row(["measure", "name", "period", "group", "group_label", "numerator", "denominator", "value",
+                         "shown", "england"]))
     for label in agg["years"] + agg["months"]:
         bucket = "yearly" if label in agg["years"] else "monthly"
         v = agg["values"].get(m.id, {}).get(bucket, {}).get(label)
         if v:
             s = shown(m, v, suppress)
-            w.writerow(safe_row([m.id, m.name, label, "council", s["numerator"], s["denominator"], s["value"],
-                                 s["shown"], m.england]))
+            w.writerow(safe_row([m.id, m.name, label, "council", "council", s["numerator"], s["denominator"],
+                                 s["value"], s["shown"], m.england]))
     if "team" in m.dimensions and roles.can(request.user, "team_breakdowns"):
         period = _period(request, agg)
         for row in _team_rows(request, m, period)[0]:
             s = row["v"]
-            w.writerow(safe_row([m.id, m.name, period, f"team={row['team']}", s["numerator"], s["denominator"],
-                                 s["value"], s["shown"], m.england]))
+            w.writerow(safe_row([m.id, m.name, period, f"team={row['team']}", f"team={row['name']}", s["numerator"],
+                                 s["denominator"], s["value"], s["shown"], m.england]))
     response = HttpResponse(buf.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{m.id}.csv"'
     return response
