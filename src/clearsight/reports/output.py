@@ -248,14 +248,22 @@ def fit(table: Table, width: int | None) -> tuple[list[int], list[int]]:
     if sum(least) > avail:  # nothing more to drop: share the room in proportion to the words' lengths
         total = sum(least) or 1
         return shown, [max(1, avail * n // total) for n in least]
+    # Share the room left over as water fills: the columns that want least get all they want first, so short
+    # columns show whole and the longest text (a message, a name) wraps in what remains, shared equally.
     spare, wants = avail - sum(least), [m - n for n, m in zip(least, most, strict=True)]
-    total = sum(wants)
-    widths = [n + spare * w // total for n, w in zip(least, wants, strict=True)]
-    for k in sorted(range(len(widths)), key=lambda k: wants[k] - (widths[k] - least[k]), reverse=True):
-        if sum(widths) >= avail:
-            break
-        if widths[k] < most[k]:
-            widths[k] += 1
+    widths = list(least)
+    waiting = sorted(range(len(widths)), key=lambda k: wants[k])
+    while waiting:
+        share = spare // len(waiting)
+        k = waiting[0]
+        if wants[k] <= share:
+            widths[k] += wants[k]
+            spare -= wants[k]
+            waiting.pop(0)
+            continue
+        for i, k in enumerate(waiting):
+            widths[k] += share + (1 if i < spare - share * len(waiting) else 0)
+        break
     return shown, widths
 
 
