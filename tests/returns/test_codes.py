@@ -73,14 +73,14 @@ YEARS = ["2023-24", "2024-25"]  # sex recorded 1/2 in the first, M/F/U in the se
 
 @pytest.fixture(scope="module")
 def two_schema_years(tmp_path_factory):
-    """A small synthetic council over the 2024-25 change of sex codes, its 903 and CIN census loaded."""
+    """A small synthetic council over the 2024-25 change of sex codes, its 903, CIN census and extract loaded."""
     from clearsight.synth import run_synth
     from clearsight.warehouse.load import load_return
 
     root = tmp_path_factory.mktemp("codes")
     run_synth(root / "council", children=150, years=YEARS, seed=4)
     for year in YEARS:
-        for path, ret in (("ssda903", "ssda903"), ("cin_census.xml", "cin")):
+        for path, ret in (("ssda903", "ssda903"), ("cin_census.xml", "cin"), ("cms", "cms")):
             load_return(root / "council" / year / path, ret, year, db_path=root / "data" / "warehouse.duckdb")
     return root / "data"
 
@@ -118,6 +118,14 @@ def test_a_child_page_shows_codes_with_labels_and_one_sex_across_years(two_schem
                  codes.with_label("ssda903.reason_new_episode", rne)) for ls, pl, rne in raw_episodes}
     assert shown == expected
     assert all(": " in cell for row in shown for cell in row)  # every code has its label beside it
+    allocations = sections["Allocations"]
+    teams = {r[allocations["columns"].index("Team")] for r in allocations["rows"]}
+    con = duckdb.connect(str(two_schema_years / "warehouse.duckdb"), read_only=True)
+    try:
+        names = dict(con.execute("SELECT team_id, team_name FROM current_teams").fetchall())
+    finally:
+        con.close()
+    assert teams and all(t.split(": ", 1)[1] == names[t.split(": ", 1)[0]] for t in teams)  # a team by its name
 
 
 def test_measure_exports_carry_a_group_label_beside_the_group(two_schema_years):

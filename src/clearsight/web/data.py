@@ -259,14 +259,17 @@ def sex_sql(expr: str) -> str:
     return f"CASE upper(trim({expr})) {whens} ELSE {expr} END"
 
 
-def child_cell(column: str, value) -> str:
-    """A child page's cell: a code with its label beside it (``P: Change of placement and carer(s) only``)."""
+def child_cell(column: str, value, team_names: dict[str, str] | None = None) -> str:
+    """A child page's cell: a code with its label beside it (``P: Change of placement and carer(s) only``), a
+    team with its name (``T04: East Early Help``)."""
     from clearsight.returns.codes import sex_shown, with_label
 
     if value is None:
         return ""
     if column == "sex":
         return sex_shown(value)
+    if column == "team_id" and team_names and team_names.get(str(value)):
+        return f"{value}: {team_names[str(value)]}"
     name = CHILD_CODE_SETS.get(column)
     return with_label(name, value) if name else str(value)
 
@@ -275,6 +278,12 @@ def child_record(child_id: str) -> list[dict]:
     """What the warehouse holds about one child, section by section (each record once across years), codes with
     their labels and sex in one vocabulary whichever year recorded it."""
     out = []
+    import duckdb
+
+    try:
+        names = teams()
+    except duckdb.CatalogException:  # no case-management extract loaded: teams keep their codes
+        names = {}
     with reading() as con:
         for title, view, cols, order in CHILD_SECTIONS:
             exprs = []
@@ -285,7 +294,8 @@ def child_record(child_id: str) -> list[dict]:
                                    FROM {view} WHERE child_id = ? GROUP BY ALL ORDER BY {order}""",
                                [child_id]).fetchall()
             out.append({"title": title, "columns": [COLUMN_LABELS.get(c, c) for c in [*cols, "years"]],
-                        "rows": [[child_cell(c, v) for c, v in zip([*cols, "years"], r, strict=True)] for r in rows]})
+                        "rows": [[child_cell(c, v, names) for c, v in zip([*cols, "years"], r, strict=True)]
+                                 for r in rows]})
     return out
 
 
