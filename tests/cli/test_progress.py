@@ -34,7 +34,7 @@ def test_each_new_step_is_one_line_with_its_count_and_a_long_step_is_said_again(
         clock.now += 1
         prog.update(sim, completed=500, total=1000)  # within 10 s of the last line: not said
     lines = [x.rsplit("  [", 1)[0] for x in out.getvalue().splitlines()]
-    assert lines == ["loading (1 of 3)", "loading ssda903 2024-25 (1 of 3)", "loading cin 2024-25 (2 of 3)",
+    assert lines == ["loading (0 of 3)", "loading ssda903 2024-25 (1 of 3)", "loading cin 2024-25 (2 of 3)",
                      "loading cms 2024-25 (3 of 3)", "Simulating children", "Simulating children (400 of 1,000)"]
     assert out.getvalue().splitlines()[3].endswith("[6 s]")
 
@@ -50,6 +50,6 @@ def test_a_load_logged_to_a_file_shows_its_progress_lines(tmp_path):
     text = (tmp_path / "log.txt").read_text()
     said = [x for x in text.splitlines() if x.endswith(" s]")]
     assert said[0].startswith("loading ssda903")
-    assert "hashing (1 of 11)" in [x.rsplit("  [", 1)[0] for x in said]  # the 903's eleven files
+    assert "hashing (0 of 11)" in [x.rsplit("  [", 1)[0] for x in said]  # none of the 903's eleven files yet
     assert "checking against the DfE rules" in [x.rsplit("  [", 1)[0] for x in said]
     assert "\x1b[" not in text  # no bar drawn with terminal escapes into the file

@@ -71,12 +71,14 @@ class PlainProgress:
             task["completed"] = completed
         if advance:
             task["completed"] += advance
-        self.say(task_id)
+        # a new step named without a count is the next one being started ("loading cin 2024-25 (2 of 12)");
+        # a step given its count ("Simulating children", 2,000 done) is said with that count
+        self.say(task_id, starting=description is not None and completed is None and not advance)
 
     def advance(self, task_id: int, advance: float = 1) -> None:
         self.update(task_id, advance=advance)
 
-    def say(self, task_id: int) -> None:
+    def say(self, task_id: int, starting: bool = False) -> None:
         task = self.tasks[task_id]
         now = self.clock()
         new_step = task["description"] != task["said"]
@@ -85,8 +87,7 @@ class PlainProgress:
         text = task["description"]
         total = task["total"]
         if total:
-            # the step being done: the next one while a step's work is announced, capped at the total
-            step = min(int(task["completed"]) + (1 if new_step and task["completed"] < total else 0), int(total))
+            step = min(int(task["completed"]) + (1 if starting and task["completed"] < total else 0), int(total))
             text += f" ({step:,} of {int(total):,})"
         line = f"{text}  [{now - self.started:.0f} s]"
         stream = self.stream or sys.stderr
