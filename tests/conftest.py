@@ -10,6 +10,13 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 SHARED_REFERENCE = REPO.parent / "shared" / "reference"
 
+# A test that forgets CLEARSIGHT_DATA_DIR must not write into the user's real data folder (config.data_dir falls
+# back to platformdirs' per-user folder, which follows XDG_DATA_HOME on Linux): point that at a throw-away folder.
+if not os.environ.get("CLEARSIGHT_KEEP_XDG_DATA_HOME"):
+    import tempfile
+
+    os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="clearsight-test-xdg-")
+
 
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch) -> Path:

@@ -9,8 +9,22 @@ REFERENCE_DIR = Path(__file__).parent / "reference"
 
 
 def data_dir() -> Path:
-    """The data directory: ``CLEARSIGHT_DATA_DIR`` or ``./clearsight-data``."""
-    return Path(os.environ.get("CLEARSIGHT_DATA_DIR", "clearsight-data")).resolve()
+    """The data directory: ``CLEARSIGHT_DATA_DIR`` when set, else the per-user data folder ``platformdirs`` gives
+    (``~/.local/share/clearsight`` on Linux, ``$XDG_DATA_HOME/clearsight`` when that is set), so the same folder
+    is used whichever directory a command is run from."""
+    chosen = os.environ.get("CLEARSIGHT_DATA_DIR", "").strip()
+    if chosen:
+        return Path(chosen).expanduser().resolve()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("clearsight", appauthor=False)).resolve()
+
+
+def data_dir_source() -> str:
+    """Where :func:`data_dir` came from, in words (for ``clearsight doctor``)."""
+    if os.environ.get("CLEARSIGHT_DATA_DIR", "").strip():
+        return "CLEARSIGHT_DATA_DIR"
+    return "the per-user data folder (platformdirs); set CLEARSIGHT_DATA_DIR to choose another"
 
 
 def warehouse_path() -> Path:

@@ -104,3 +104,46 @@ def test_a_format_the_report_has_no_part_for_falls_back_to_the_terminal(tmp_path
     write(report, "pdf", console=Console(file=said, width=80))
     assert said.getvalue() == "only a screen\nonly a screen\n"
     assert not (tmp_path / "not-written.csv").exists()
+
+
+LONG_NAMES = ["Initial conferences within 15 working days of the section 47 enquiry starting",
+              "Re-referrals within 12 months", "Average caseload per case-holding social worker"]
+
+
+def narrow_table() -> Table:
+    columns = [Column("id", wrap=False), Column("name", "measure"), Column("period", wrap=False, drop=1),
+               Column("group"), Column("value", justify="right"), Column("England", justify="right"),
+               Column("mark", "", wrap=False)]
+    rows = [{"id": f"CP0{i}", "name": n, "period": "12m-to-2025-06-30", "group": "ethnicity=Any other ethnic group",
+             "value": "311.0 per 10,000", "England": "81.4%", "mark": "[green]better[/]"}
+            for i, n in enumerate(LONG_NAMES)]
+    return Table(columns, rows, title="Measures")
+
+
+def rendered(table: Table, width: int) -> str:
+    said = io.StringIO()
+    write(table, "table", console=Console(file=said, width=width))
+    return said.getvalue()
+
+
+def words_seen(text: str) -> set[str]:
+    return {w for line in text.splitlines() for cell in line.split("│") for w in cell.split()}
+
+
+def test_at_80_columns_no_word_is_cut_and_every_line_fits():
+    text = rendered(narrow_table(), 80)
+    assert max(len(line) for line in text.splitlines()) <= 80
+    seen = words_seen(text)
+    for name in LONG_NAMES:
+        assert set(name.split()) <= seen, name
+    assert {"ethnicity=Any", "other", "ethnic", "group", "311.0", "per", "10,000", "better"} <= seen
+
+
+def test_when_the_words_do_not_fit_a_droppable_column_goes_and_the_caption_says_so():
+    wide = rendered(narrow_table(), 160)
+    assert "12m-to-2025-06-30" in wide and "Not shown" not in wide
+    narrow = rendered(narrow_table(), 72)
+    assert "12m-to-2025-06-30" not in narrow
+    assert "Not shown at this width: period" in " ".join(narrow.split())
+    assert max(len(line) for line in narrow.splitlines()) <= 72
+    assert set(LONG_NAMES[0].split()) <= words_seen(narrow)

@@ -20,7 +20,7 @@ def doctor() -> None:
         ("duckdb", duckdb.__version__),
         ("pyarrow", pyarrow.__version__),
         ("lxml", ".".join(map(str, lxml.etree.LXML_VERSION))),
-        ("data directory (CLEARSIGHT_DATA_DIR)", str(config.data_dir())),
+        ("data directory", f"{config.data_dir()} (from {config.data_dir_source()})"),
         ("warehouse", f"{config.warehouse_path()} ({'exists' if config.warehouse_path().exists() else 'not created yet'})"),
         ("app database (DATABASE_URL)", redact(config.database_url())),
     ]

@@ -115,6 +115,16 @@ def load(
     write(Report(screen=screen), "table", console=console)
 
 
+def shown_time(stamp: str) -> str:
+    """An ISO time stamp in UTC as the terminal shows it: ``2026-12-04 19:58:07`` (date and time wrap apart)."""
+    from datetime import UTC, datetime
+
+    try:
+        return datetime.fromisoformat(stamp).astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+    except (TypeError, ValueError):
+        return str(stamp)
+
+
 def loads(fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table") -> None:
     """List every load with its status (published, held or discarded), files, rows and findings."""
     from clearsight.warehouse.load import list_loads
@@ -124,7 +134,10 @@ def loads(fmt: Annotated[str, typer.Option("--format", help="table or json")] = 
     payload = {"loads": [{"id": r.load_id, "return": r.return_code, "year": r.year, "status": r.status,
                           "files": r.files, "rows": r.rows, "findings": r.findings, "loaded_at": r.loaded_at}
                          for r in items]}
-    table = Table([Column(c) for c in ("id", "return", "year", "status", "files", "rows", "findings", "loaded at")],
+    table = Table([Column("id", wrap=False), Column("return", wrap=False), Column("year", wrap=False),
+                   Column("status", wrap=False), Column("files", justify="right", drop=1),
+                   Column("rows", justify="right", wrap=False), Column("findings", justify="right", wrap=False),
+                   Column("loaded at", "loaded at (UTC)")],
                   [[str(r.load_id), r.return_code, r.year, r.status, str(len(r.files)), f"{sum(r.rows.values()):,}",
-                    f"{r.findings:,}", r.loaded_at] for r in items], title="Loads")
+                    f"{r.findings:,}", shown_time(r.loaded_at)] for r in items], title="Loads")
     write(Report(screen=[table], payload=payload, json_indent=2), fmt, console=console)

@@ -39,11 +39,12 @@ def measure_periods(con, year: str | None, period: str | None, series: str | Non
     return [parse_period(years[-1])]
 
 
-EXPORT_WIDTHS = (8, 48, 18, 24, 12, 12, 12, 12, 12, 18, 24, 14, 12, 60, 10, 18, 12, 10)  # the Excel columns
-SCREEN_COLUMNS = [Column("id", overflow="fold"), Column("name", "measure", overflow="fold"),
-                  Column("period", overflow="fold"), Column("group", overflow="fold"),
-                  Column("value", "value (95% interval)", justify="right", overflow="fold"),
-                  Column("England", justify="right", overflow="fold"), Column("mark", "", overflow="fold")]
+EXPORT_WIDTHS = (8, 48, 18, 24, 40, 12, 12, 12, 12, 12, 18, 24, 14, 12, 60, 10, 18, 12, 10)  # the Excel columns
+# On screen a measure's name wraps between words; codes, periods and figures stay whole; when every row is of one
+# period the title says it and the column goes; at a narrow width the period column is the first to go.
+SCREEN_COLUMNS = [Column("id", wrap=False), Column("name", "measure"), Column("period", wrap=False, drop=1),
+                  Column("group"), Column("value", "value (95% interval)", justify="right"),
+                  Column("England", justify="right"), Column("mark", "", wrap=False)]
 # Words, not colour alone: the colour only repeats what the word says.
 MARKS = {"better": "[green]better[/]", "worse": "[red]worse[/]", "similar": "similar",
          "incomplete": "[dim]incomplete*[/]", "no data": "[dim]no data*[/]"}
@@ -76,6 +77,7 @@ def measures_report(pairs, suppress: bool, title: str, before: list[Line] | None
     """Measure values as a report: the export rows (CSV, Excel), their JSON, and a table on screen after ``before``,
     with the reasons for values not compared after it."""
     from clearsight.measures.report import rows_for_export, suppressed
+    from clearsight.returns.codes import group_label
 
     @cache
     def rows() -> list[dict]:
@@ -83,11 +85,17 @@ def measures_report(pairs, suppress: bool, title: str, before: list[Line] | None
 
     def screen() -> list[Table | Line]:
         shown = [screen_row(r) for r in rows()]
-        return [*(before or []), Table(SCREEN_COLUMNS, shown, title=title, title_justify="left"),
-                *history_lines(rows())]
+        columns, heading = SCREEN_COLUMNS, title
+        if len({r["period"] for r in shown}) <= 1:
+            columns = [c for c in columns if c.key != "period"]
+            if shown and shown[0]["period"] not in heading:
+                heading = f"{heading}, {shown[0]['period']}"
+        return [*(before or []), Table(columns, shown, title=heading, title_justify="left"), *history_lines(rows())]
 
     return Report(screen=screen, rows=lambda: Table.from_dicts(rows(), widths=EXPORT_WIDTHS),
-                  payload=lambda: {"measures": [(suppressed(v) if suppress else v.as_json()) for _m, v in pairs]},
+                  payload=lambda: {"measures": [{**(suppressed(v) if suppress else v.as_json()),
+                                                 "group_label": group_label(v.group) or "council"}
+                                                for _m, v in pairs]},
                   xlsx_name="measures.xlsx", sheet="Measures")
 
 
@@ -132,7 +140,8 @@ def measures_list(fmt: Annotated[str, typer.Option("--format", help="table or js
     from clearsight.measures.status import measure_status
 
     items = measure_status()
-    table = Table([Column(c, overflow="fold") for c in ("id", "name", "status", "unit", "better", "England")],
+    table = Table([Column("id", wrap=False), Column("name"), Column("status"), Column("unit", drop=1),
+                   Column("better", drop=2), Column("England", wrap=False)],
                   [[it["id"], it["name"], it["status"], it.get("unit") or "", it.get("better") or "",
                     "" if it.get("england") is None else str(it["england"])] for it in items], title="Indicators")
     note = Line("England's figures, with the release and table each comes from: `--format json` "
@@ -182,11 +191,12 @@ def measure_cmd(
     write(measures_report([(m, v) for v in values], not no_suppress, f"{m.id}", before=definition), fmt, out,
           console=console)
     if chart:
-        from clearsight.measures.charts import measure_chart
+        from clearsight.measures.charts import measure_chart, team_names
         from clearsight.measures.funnel import write_chart
 
         with bad_input(ValueError):
-            spec, flagged = measure_chart(m, values, by, periods[-1].label, series)
+            spec, flagged = measure_chart(m, values, by, periods[-1].label, series,
+                                          team_names(con) if by == "team" else None)
         write_chart(spec, chart)
         console.print(f"Wrote {chart}")
         for line in flagged:

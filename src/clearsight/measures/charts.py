@@ -44,12 +44,26 @@ def full_history_start(values: list[MeasureValue]) -> str | None:
     return first if values and first is not None and first != values[0].period else None
 
 
+def team_names(con) -> dict[str, str]:
+    """Team code to team name, from the case-management extract's teams (the latest year naming each team); empty
+    when no extract is loaded."""
+    import duckdb
+
+    try:
+        rows = con.execute("""SELECT team_id, team_name FROM current_teams WHERE team_name IS NOT NULL
+                              QUALIFY row_number() OVER (PARTITION BY team_id ORDER BY year DESC) = 1""").fetchall()
+    except duckdb.CatalogException:
+        return {}
+    return {str(code): str(name) for code, name in rows}
+
+
 def measure_chart(measure: Measure, values: list[MeasureValue], by: str | None, period: str,
-                  series: str | None) -> tuple[dict, list[str]]:
-    """The chart for the command line: funnel when broken down, trend otherwise; and the flagged groups."""
+                  series: str | None, labels: dict[str, str] | None = None) -> tuple[dict, list[str]]:
+    """The chart for the command line: funnel when broken down, trend otherwise; and the flagged groups (named by
+    ``labels`` where given, e.g. team names)."""
     if by:
-        f = funnel(measure, values, period, by)
-        flagged = [f"{pt.group}: {pt.rate:.1%} of {pt.denominator:,.0f}, {pt.flag} control limit"
+        f = funnel(measure, values, period, by, labels)
+        flagged = [f"{pt.name}: {pt.rate:.1%} of {pt.denominator:,.0f}, {pt.flag} control limit"
                    + (" (worse side)" if pt.concern else "") for pt in f.points if pt.flag.endswith("99.8%")]
         return funnel_spec(f, measure), flagged
     return trend_spec(measure, values), []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from clearsight.measures.definition import Measure
 from clearsight.measures.engine import MeasureValue
+from clearsight.returns.codes import group_label
 
 SMALL = range(1, 5)  # counts of 1 to 4 are shown as "<5" in exports
 
@@ -74,6 +75,7 @@ def rows_for_export(values: list[tuple[Measure, MeasureValue]], suppress: bool) 
         d = suppressed(v) if suppress else v.as_json()
         out.append({"id": m.id, "name": m.name, "period": v.period,
                     "group": "; ".join(f"{k}={g}" for k, g in v.group.items()) or "council",
+                    "group_label": group_label(v.group) or "council",
                     "numerator": d["numerator"], "denominator": d["denominator"], "value": d["value"],
                     "lower": d["lower"], "upper": d["upper"], "shown": shown_value(m, d),
                     "interval": format_interval(d["lower"], d["upper"], m.unit), "unit": m.unit,

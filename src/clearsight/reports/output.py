@@ -74,8 +74,10 @@ class Column:
     key: str
     heading: str | None = None  # the key when None
     justify: str = "left"  # "left" or "right" in the terminal
-    overflow: str = "ellipsis"  # "ellipsis" or "fold" (wrap long text) in the terminal
+    overflow: str = "fold"  # kept for callers; the terminal wraps on spaces and never cuts a word that fits
     width: float | None = None  # the Excel column width; openpyxl's default when None
+    drop: int = 0  # when the terminal is too narrow, columns with the highest ``drop`` go first; 0: never dropped
+    wrap: bool = True  # False: the terminal keeps the cell on one line (a code, a number, a date)
 
     @property
     def title(self) -> str:
@@ -185,16 +187,101 @@ def show(items: Iterable[Table | Line], console: Console) -> None:
                 kwargs["highlight"] = item.highlight
             console.print(item.text, **kwargs)
         else:
-            console.print(rich_table(item))
+            console.print(rich_table(item, console.width))
 
 
-def rich_table(table: Table) -> RichTable:
-    """The Rich table of ``table``; cells are shown as text (Rich markup allowed), None as empty."""
-    rich = RichTable(title=table.title, title_justify=table.title_justify)
-    for c in table.columns:
-        rich.add_column(c.title, justify=c.justify, overflow=c.overflow)
+def screen_text(value: Any) -> str:
+    """A cell as the terminal is given it: text (Rich markup allowed), None as empty."""
+    return "" if value is None else value if isinstance(value, str) else str(value)
+
+
+def plain(cell: str) -> str:
+    """A cell's text without its Rich markup (what takes room on the screen)."""
+    from rich.errors import MarkupError
+    from rich.text import Text
+
+    try:
+        return Text.from_markup(cell).plain
+    except MarkupError:
+        return cell
+
+
+TABLE_EDGE = 1  # the left border of a Rich table (box, no outer padding)
+COLUMN_EDGE = 3  # each column's padding (one space each side) and its right border
+
+
+def column_room(column: Column, cells: list[str]) -> tuple[int, int]:
+    """The fewest cells a column needs so that no word is cut (its longest word, or its longest line when it does
+    not wrap) and the most it can use (its longest line), heading included."""
+    from rich.cells import cell_len
+
+    lines = [line for text in [column.title, *cells] for line in text.splitlines() or [""]]
+    longest = max((cell_len(line) for line in lines), default=0)
+    if not column.wrap:
+        return longest, longest
+    word = max((cell_len(w) for line in lines for w in line.split()), default=0)
+    return word, longest
+
+
+def fit(table: Table, width: int | None) -> tuple[list[int], list[int]]:
+    """Which columns the terminal shows (indices) and how wide each is, so the table fits in ``width`` cells
+    without cutting a word: columns are narrowed to their longest word, then columns that may be dropped go, the
+    highest ``drop`` first. When even that does not fit, the columns share the room (a word may then be cut)."""
+    rows = [[plain(screen_text(v)) for v in values] for values in table.values()]
+    rooms = [column_room(c, [r[i] for r in rows]) for i, c in enumerate(table.columns)]
+    shown = list(range(len(table.columns)))
+    if width is None:
+        return shown, [most for _least, most in rooms]
+
+    def room(cols: list[int]) -> int:
+        return width - TABLE_EDGE - COLUMN_EDGE * len(cols)
+
+    droppable = sorted((i for i, c in enumerate(table.columns) if c.drop > 0),
+                       key=lambda i: (table.columns[i].drop, i), reverse=True)
+    while sum(rooms[i][0] for i in shown) > room(shown) and droppable:
+        shown.remove(droppable.pop(0))
+    avail = room(shown)
+    least = [rooms[i][0] for i in shown]
+    most = [rooms[i][1] for i in shown]
+    if sum(most) <= avail:
+        return shown, most
+    if sum(least) > avail:  # nothing more to drop: share the room in proportion to the words' lengths
+        total = sum(least) or 1
+        return shown, [max(1, avail * n // total) for n in least]
+    # Share the room left over as water fills: the columns that want least get all they want first, so short
+    # columns show whole and the longest text (a message, a name) wraps in what remains, shared equally.
+    spare, wants = avail - sum(least), [m - n for n, m in zip(least, most, strict=True)]
+    widths = list(least)
+    waiting = sorted(range(len(widths)), key=lambda k: wants[k])
+    while waiting:
+        share = spare // len(waiting)
+        k = waiting[0]
+        if wants[k] <= share:
+            widths[k] += wants[k]
+            spare -= wants[k]
+            waiting.pop(0)
+            continue
+        for i, k in enumerate(waiting):
+            widths[k] += share + (1 if i < spare - share * len(waiting) else 0)
+        break
+    return shown, widths
+
+
+def rich_table(table: Table, width: int | None = None) -> RichTable:
+    """The Rich table of ``table``; cells are shown as text (Rich markup allowed), None as empty. Given the
+    terminal's ``width``, the table fits it: long text wraps between words, never inside one that fits, and
+    columns that may be dropped (:attr:`Column.drop`) go when the rest would not fit, which a caption says."""
+    shown, widths = fit(table, width)
+    dropped = [c.title for i, c in enumerate(table.columns) if i not in shown]
+    caption = (f"Not shown at this width: {', '.join(dropped)} (a wider terminal or --format csv shows them)"
+               if dropped else None)
+    rich = RichTable(title=table.title, title_justify=table.title_justify, caption=caption, caption_justify="left")
+    for i, w in zip(shown, widths, strict=True):
+        c = table.columns[i]
+        rich.add_column(c.title, justify=c.justify, overflow="fold", no_wrap=not c.wrap,
+                        width=w if width is not None else None)
     for values in table.values():
-        rich.add_row(*("" if v is None else v if isinstance(v, str) else str(v) for v in values))
+        rich.add_row(*(screen_text(values[i]) for i in shown))
     return rich
 
 

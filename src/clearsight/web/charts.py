@@ -8,7 +8,7 @@ from __future__ import annotations
 from clearsight.measures.charts import trend_spec
 from clearsight.measures.definition import Measure
 from clearsight.measures.engine import MeasureValue
-from clearsight.measures.funnel import Funnel, funnel, funnel_spec
+from clearsight.measures.funnel import Funnel, described, funnel, funnel_spec
 
 FONT = "Arial, Helvetica, sans-serif"
 
@@ -45,9 +45,11 @@ def sparkline_svg(measure: Measure, values: list[MeasureValue]) -> str:
     return to_svg(sparkline_spec(measure, values))
 
 
-def team_funnel(measure: Measure, values: list[MeasureValue], period: str, shown_teams: set[str] | None) -> Funnel:
-    """The funnel of every team (limits from the whole council), keeping only the teams the viewer may see."""
-    f = funnel(measure, values, period, "team")
+def team_funnel(measure: Measure, values: list[MeasureValue], period: str, shown_teams: set[str] | None,
+                names: dict[str, str] | None = None) -> Funnel:
+    """The funnel of every team (limits from the whole council), keeping only the teams the viewer may see; teams
+    are named by ``names`` (code to name), a team without one by its code."""
+    f = funnel(measure, values, period, "team", names)
     if shown_teams is not None:
         f.points = [p for p in f.points if p.group in shown_teams]
     return f
@@ -57,3 +59,8 @@ def funnel_svg(measure: Measure, f: Funnel) -> str:
     if not f.points:
         raise ValueError("no teams to show")
     return to_svg(funnel_spec(f, measure))
+
+
+def funnel_text(measure: Measure, f: Funnel) -> str:
+    """The funnel plot in words, for its text alternative."""
+    return described(f, measure)

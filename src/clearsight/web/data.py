@@ -224,6 +224,18 @@ COLUMN_LABELS = {
     "years": "Collection years",
 }
 
+# The code set that labels a column of the child page (``C2: Full care order``); sex is shown in one vocabulary
+# across years (clearsight.returns.codes), so a 903 of 2023-24 (``1``) and one of 2024-25 (``M``) agree.
+CHILD_CODE_SETS = {
+    "referral_source": "cin.referral_source", "primary_need": "cin.primary_need",
+    "reason_for_closure": "cin.reason_for_closure", "initial_category": "cin.category_of_abuse",
+    "latest_category": "cin.category_of_abuse", "ethnicity": "cin.ethnicity", "ethnic": "cin.ethnicity",
+    "rne": "ssda903.reason_new_episode", "ls": "ssda903.legal_status", "place": "ssda903.placement_type",
+    "rec": "ssda903.reason_episode_ceased",
+}
+# A column read through an expression (its name kept): the CIN census's GenderCurrent until 2023-24, Sex after.
+CHILD_COLUMN_SQL = {("current_cin_children", "sex"): "coalesce(sex, gender_current)"}
+
 CHILD_SECTIONS = [
     ("Child in need census", "current_cin_children", ["dob", "sex", "ethnicity", "upn"], "years"),
     ("Referrals", "current_cin_referrals",
@@ -238,17 +250,51 @@ CHILD_SECTIONS = [
 ]
 
 
+def sex_sql(expr: str) -> str:
+    """SQL mapping a recorded sex or gender code to the one vocabulary (M, F, U) of clearsight.returns.codes."""
+    from clearsight.returns.codes import code_file
+
+    whens = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in code_file()["sex_from"].items())
+    return f"CASE upper(trim({expr})) {whens} ELSE {expr} END"
+
+
+def child_cell(column: str, value, team_names: dict[str, str] | None = None) -> str:
+    """A child page's cell: a code with its label beside it (``P: Change of placement and carer(s) only``), a
+    team with its name (``T04: East Early Help``)."""
+    from clearsight.returns.codes import sex_shown, with_label
+
+    if value is None:
+        return ""
+    if column == "sex":
+        return sex_shown(value)
+    if column == "team_id" and team_names and team_names.get(str(value)):
+        return f"{value}: {team_names[str(value)]}"
+    name = CHILD_CODE_SETS.get(column)
+    return with_label(name, value) if name else str(value)
+
+
 def child_record(child_id: str) -> list[dict]:
-    """What the warehouse holds about one child, section by section (each record once across years)."""
+    """What the warehouse holds about one child, section by section (each record once across years), codes with
+    their labels and sex in one vocabulary whichever year recorded it."""
     out = []
+    import duckdb
+
+    try:
+        names = teams()
+    except duckdb.CatalogException:  # no case-management extract loaded: teams keep their codes
+        names = {}
     with reading() as con:
         for title, view, cols, order in CHILD_SECTIONS:
-            select = ", ".join(cols)
-            rows = con.execute(f"""SELECT {select}, string_agg(DISTINCT year, ', ' ORDER BY year) AS years
+            exprs = []
+            for c in cols:
+                expr = CHILD_COLUMN_SQL.get((view, c), c)
+                exprs.append(f"{sex_sql(expr) if c == 'sex' else expr} AS {c}")
+            rows = con.execute(f"""SELECT {", ".join(exprs)}, string_agg(DISTINCT year, ', ' ORDER BY year) AS years
                                    FROM {view} WHERE child_id = ? GROUP BY ALL ORDER BY {order}""",
                                [child_id]).fetchall()
             out.append({"title": title, "columns": [COLUMN_LABELS.get(c, c) for c in [*cols, "years"]],
-                        "rows": [["" if v is None else str(v) for v in r] for r in rows]})
+                        "rows": [[child_cell(c, v, names) for c, v in zip([*cols, "years"], r, strict=True)]
+                                 for r in rows]})
     return out
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from clearsight.measures.engine import MeasureValue
 from clearsight.measures.intervals import method
 from clearsight.reports.output import safe_row
+from clearsight.returns.codes import group_label
 from clearsight.web import charts, data, roles
 from clearsight.web.accounts.access import child_level, log_access, refuse, require
 from clearsight.web.dashboards.present import full_history, polarity, shown
@@ -95,9 +96,9 @@ def _team_rows(request, m, period: str) -> tuple[list[dict], dict | None, list[s
     council = None
     if m.unit == "proportion":
         try:
-            f = charts.team_funnel(m, [data.value_from_json(v) for v in values], period, visible)
+            f = charts.team_funnel(m, [data.value_from_json(v) for v in values], period, visible, names)
             funnel_by_team = {p.group: p for p in f.points}
-            council = {"rate": f.council_rate}
+            council = {"rate": f.council_rate, "described": charts.funnel_text(m, f)}
         except ValueError:
             pass
     rows = []
@@ -130,8 +131,8 @@ def measure_detail(request, measure_id: str):
     other_dims = [d for d in m.dimensions if d not in ("team", "worker")]
     breakdown = []
     if by in other_dims:
-        breakdown = [{"group": v["group"].get(by) or "Not known", "v": shown(m, v, suppress)}
-                     for v in data.breakdown(m.id, by, period)]
+        breakdown = [{"group": group_label({by: v["group"].get(by)}).split("=", 1)[1] or "Not known",
+                      "v": shown(m, v, suppress)} for v in data.breakdown(m.id, by, period)]
     current = next((y["v"] for y in yearly if y["period"] == period), None)
     return render(request, "dashboards/measure.html", {
         "m": m, "period": period, "years": list(reversed(agg["years"])), "current": current, "yearly": yearly,
@@ -179,8 +180,8 @@ def funnel_chart(request, measure_id: str):
         raise Http404("no funnel plot for this measure")
     key = f"svg/funnel/{m.id}/{period}/" + ("all" if roles.sees_all_teams(request.user) else ",".join(sorted(visible)))
     try:
-        return _svg(data.cached(key, lambda _path: charts.funnel_svg(m, charts.team_funnel(m, values, period, visible)),
-                                text=True))
+        return _svg(data.cached(key, lambda _path: charts.funnel_svg(
+            m, charts.team_funnel(m, values, period, visible, data.teams())), text=True))
     except ValueError as exc:
         raise Http404(str(exc)) from None
 
@@ -194,11 +195,11 @@ def measure_export(request, measure_id: str):
     suppress = roles.suppress_small_numbers(request.user)
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(safe_row(["measure", "name", "period", "group", "numerator", "denominator", "value", "lower", "upper",
-                         "shown", "interval", "history", "history_note", "england", "comparison"]))
+    w.writerow(safe_row(["measure", "name", "period", "group", "group_label", "numerator", "denominator", "value",
+                         "lower", "upper", "shown", "interval", "history", "history_note", "england", "comparison"]))
 
-    def row(label: str, group: str, s: dict) -> list:
-        return [m.id, m.name, label, group, s["numerator"], s["denominator"], s["value"], s.get("lower"),
+    def row(label: str, group: str, group_shown: str, s: dict) -> list:
+        return [m.id, m.name, label, group, group_shown, s["numerator"], s["denominator"], s["value"], s.get("lower"),
                 s.get("upper"), s["shown"], s["interval_shown"], s["history"], s["history_note"], m.england,
                 s.get("comparison")]
 
@@ -207,12 +208,12 @@ def measure_export(request, measure_id: str):
         v = agg["values"].get(m.id, {}).get(bucket, {}).get(label)
         if v:
             s = shown(m, v, suppress)
-            w.writerow(safe_row(row(label, "council", s)))
+            w.writerow(safe_row(row(label, "council", "council", s)))
     if "team" in m.dimensions and roles.can(request.user, "team_breakdowns"):
         period = _period(request, agg)
         for team_row in _team_rows(request, m, period)[0]:
             s = team_row["v"]
-            w.writerow(safe_row(row(period, f"team={team_row['team']}", s)))
+            w.writerow(safe_row(row(period, f"team={team_row['team']}", f"team={team_row['name']}", s)))
     response = HttpResponse(buf.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{m.id}.csv"'
     return response
