@@ -69,7 +69,7 @@ def history_lines(rows: list[dict]) -> list[Line]:
     out = []
     for (mid, history, note), periods in notes.items():
         when = periods[0] if len(periods) == 1 else f"{periods[0]} to {periods[-1]}"
-        out.append(Line(f"* {mid} {when}: {history}: {note}", soft_wrap=True, highlight=False))
+        out.append(Line(f"* {mid} {when}: {history}: {note}", soft_wrap=False, highlight=False))
     return out
 
 
@@ -86,6 +86,12 @@ def measures_report(pairs, suppress: bool, title: str, before: list[Line] | None
     def screen() -> list[Table | Line]:
         shown = [screen_row(r) for r in rows()]
         columns, heading = SCREEN_COLUMNS, title
+        prefixes = {r["group"].split("=", 1)[0] for r in shown if "=" in r["group"]}
+        if len(prefixes) == 1 and all("=" in r["group"] or r["group"] == "council" for r in shown):
+            # Broken down by one dimension: its name heads the column once, rather than before every value.
+            dim = prefixes.pop()
+            shown = [{**r, "group": r["group"].split("=", 1)[-1]} for r in shown]
+            columns = [Column("group", dim.replace("_", " ")) if c.key == "group" else c for c in columns]
         if len({r["period"] for r in shown}) <= 1:
             columns = [c for c in columns if c.key != "period"]
             if shown and shown[0]["period"] not in heading:
@@ -145,7 +151,7 @@ def measures_list(fmt: Annotated[str, typer.Option("--format", help="table or js
                   [[it["id"], it["name"], it["status"], it.get("unit") or "", it.get("better") or "",
                     "" if it.get("england") is None else str(it["england"])] for it in items], title="Indicators")
     note = Line("England's figures, with the release and table each comes from: `--format json` "
-                "(england_source, england_url) or docs/measures.md.", highlight=False, soft_wrap=True)
+                "(england_source, england_url) or docs/measures.md.", highlight=False, soft_wrap=False)
     write(Report(screen=[table, note], payload={"measures": items}), fmt, console=console)
 
 
@@ -184,10 +190,10 @@ def measure_cmd(
         periods = measure_periods(con, year, period, series)
         prepare(con, periods)
         values = compute(con, m, by)
-    definition = [Line(f"[bold]{m.id} {m.name}[/]: {m.definition}", soft_wrap=True),
-                  Line(england_line(m), highlight=False, soft_wrap=True)] if fmt == "table" else []
+    definition = [Line(f"[bold]{m.id} {m.name}[/]: {m.definition}", soft_wrap=False),
+                  Line(england_line(m), highlight=False, soft_wrap=False)] if fmt == "table" else []
     if fmt == "table" and series == "monthly":
-        definition.append(Line(full_history_line(con, m, periods), soft_wrap=True, highlight=False))
+        definition.append(Line(full_history_line(con, m, periods), soft_wrap=False, highlight=False))
     write(measures_report([(m, v) for v in values], not no_suppress, f"{m.id}", before=definition), fmt, out,
           console=console)
     if chart:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from clearsight.measures.england import EnglandFigure, figure
+from clearsight.measures.england import EnglandFigure, figure, shown_note
 
 UNITS = ("proportion", "count", "days", "rate_per_10000", "score")
 DIMENSIONS = ("team", "worker", "age_band", "sex", "ethnicity", "disability", "legal_status", "placement_type")
@@ -80,7 +80,8 @@ class Measure:
     sql: str
     dimensions: tuple[str, ...] = ()
     # England's figure in the measure's unit (a proportion as a fraction), its period and note: filled by the
-    # registry from reference/measures/england.csv (clearsight.measures.england), not written in the definitions.
+    # definition itself, when it is made, from reference/measures/england.csv (clearsight.measures.england), not
+    # written in the definitions: a measure imported from its module and one from the registry are the same.
     england: float | None = None
     england_period: str = ""
     england_note: str = ""
@@ -105,6 +106,11 @@ class Measure:
         return fig.source if fig is not None and fig.value is not None else ""
 
     def __post_init__(self) -> None:
+        fig = figure(self.id)
+        if fig is not None and self.england is None and not self.england_note:
+            object.__setattr__(self, "england", fig.value)
+            object.__setattr__(self, "england_period", fig.period if fig.value is not None else "")
+            object.__setattr__(self, "england_note", shown_note(fig))
         if self.unit not in UNITS:
             raise ValueError(f"{self.id}: unit {self.unit!r} is not one of {UNITS}")
         unknown = set(self.dimensions) - set(DIMENSIONS)

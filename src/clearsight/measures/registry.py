@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 import pkgutil
 from functools import cache
 
 from clearsight.measures import defs
 from clearsight.measures.definition import Measure
-from clearsight.measures.england import figure, shown_note
 
 
 @cache
@@ -21,17 +19,8 @@ def _discovered() -> dict[str, tuple[Measure, str]]:
         for m in getattr(module, "MEASURES", []):
             if m.id in found:
                 raise ValueError(f"measure {m.id} is defined twice")
-            found[m.id] = (_with_england(m), module.__name__)
+            found[m.id] = (m, module.__name__)
     return dict(sorted(found.items(), key=lambda kv: _order(kv[0])))
-
-
-def _with_england(m: Measure) -> Measure:
-    """The measure with England's figure, period and note from ``reference/measures/england.csv``."""
-    fig = figure(m.id)
-    if fig is None:
-        return m
-    return dataclasses.replace(m, england=fig.value, england_period=fig.period if fig.value is not None else "",
-                               england_note=shown_note(fig))
 
 
 @cache
