@@ -34,6 +34,12 @@ from clearsight.synth.params import (
 from clearsight.synth.places import Places
 
 K3_FROM = CollectionYear(2025).first_day.toordinal()  # K3 placements from 2024-25
+# Placement moves (see ``Simulator.placements``): the chance that a period of care's first placement is
+# followed by an early, planned move, and of a second early move; the share of unsettled periods for each
+# unit of the team's CLA03 rate; moves a year once settled, and for unsettled children and teenagers.
+EARLY_MOVE, SECOND_EARLY_MOVE = 0.5, 0.2
+UNSETTLED_PER_STABILITY = 2.6
+SETTLED_MOVES, UNSETTLED_MOVES_CHILD, UNSETTLED_MOVES_TEEN = 0.03, 0.55, 1.6
 DAY = 1
 YEAR = 365.25
 
@@ -649,12 +655,29 @@ class Simulator:
         rng, w = self.rng, self.w
         team = w.team("CLA", c.area)
         stab = w.rate("placement_stability", team)
-        # Moves a year: chosen so that about ``stab`` of children have 3+ placements in a year.
-        move_rate = 0.22 + 3.6 * stab
         out = [(start, *self.place_for(c, age, start, route, None))]
-        t = start
+        # Most moves come early: a first placement made in a hurry is often followed by a planned one
+        # (then sometimes another). After that most children settle in a long-term placement and rarely
+        # move; a minority (more of them teenagers, and in residential care) go on moving. The unsettled
+        # share scales with the team's placement-stability rate (CLA03), so worse teams move more.
+        moves: list[int] = []
+        if rng.random() < EARLY_MOVE:
+            t = start + self.lognormal_days(75, 0.8, 10, 400)
+            moves.append(t)
+            if rng.random() < SECOND_EARLY_MOVE:
+                moves.append(t + self.lognormal_days(110, 0.8, 14, 500))
+        unsettled = rng.random() < min(0.9, UNSETTLED_PER_STABILITY * stab)
+        t = moves[-1] if moves else start
         while True:
-            t = t + int(rng.expovariate(move_rate / YEAR)) + 7
+            a = (t - c.dob) / YEAR
+            rate = SETTLED_MOVES
+            if unsettled:
+                rate = UNSETTLED_MOVES_TEEN if a >= 11 else UNSETTLED_MOVES_CHILD
+            t = t + int(rng.expovariate(rate / YEAR)) + 7
+            if t >= end - 7:
+                break
+            moves.append(t)
+        for t in sorted(moves):
             if t >= end - 7:
                 break
             a = (t - c.dob) / YEAR
