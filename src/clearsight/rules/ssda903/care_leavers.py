@@ -142,7 +142,13 @@ R1002 = Rule("1002", "ssda903", {"OC3": ("IN_TOUCH", "ACTIV", "ACCOM")}, """
     SELECT 'OC3', o.row_no, o.child_id FROM OC3 o
     WHERE NOT EXISTS (SELECT 1 FROM Episodes e WHERE e.child_id = o.child_id)
       AND NOT EXISTS (SELECT 1 FROM prev_Episodes e WHERE e.child_id = o.child_id)
-""", needs=PREVIOUS, notes="Only this year's and last year's episodes are seen.")
+      AND NOT EXISTS (SELECT 1 FROM cla_episodes e JOIN current_loads l ON l.load_id = e.load_id
+                      WHERE l.return_code = 'ssda903' AND e.child_id = o.child_id
+                        AND CAST(left(l.year, 4) AS INTEGER) < year(collection_end()) - 1)
+""", needs=PREVIOUS, notes="Previous episodes are this year's, last year's and those of every earlier year's 903 "
+                           "loaded in the warehouse (its current loads), so a care leaver who left care at 18 "
+                           "three years ago is seen when those years are loaded. The peer sees only this year's "
+                           "and last year's episodes and flags every care leaver whose care lies further back.")
 
 # The young person's latest birthday at the reference date, and the age reached on it.
 _BIRTHDAY = """
