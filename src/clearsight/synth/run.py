@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from clearsight.returns.cin.write import write_cin_xml
+from clearsight.returns.ssda903.spec import ssda903_tables
 from clearsight.returns.ssda903.write import write_ssda903_csv, write_ssda903_xml
 from clearsight.synth import faults as faults_mod
 from clearsight.synth.calendar import DateText, WorkingDays, add_years
@@ -80,7 +81,9 @@ def run_synth(out: Path, children: int = 20000, years: list[str] | None = None, 
         report(f"Writing {y.label}", 0, 4)
         rows = build_903(kept, y, world, seed, dt)
         log903 = faults_mod.inject_903(rows, y, faults, frng) if faults > 0 else {}
-        write_ssda903_csv(rows.tables, folder / RETURN_FILES["ssda903"])
+        # Only the tables the year's 903 has (the social worker table from 2023-24).
+        write_ssda903_csv({k: v for k, v in rows.tables.items() if k in ssda903_tables(y.cy)},
+                          folder / RETURN_FILES["ssda903"])
         write_ssda903_xml(rows.tables, folder / "ssda903.xml")
         report(f"Writing {y.label}", 1, 4)
         counts = {"children_known": 0, "referrals": 0, "referrals_nfa": 0, "assessments_completed": 0,

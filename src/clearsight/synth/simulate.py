@@ -691,7 +691,7 @@ class Simulator:
             if not out[-1][1].startswith("U"):
                 out.append((placed - 20, "U6", w.fostering_la.provider_code, w.places.pick("inside"),
                             w.fostering_la.urn))
-            out.append((placed, "A4", w.adoption.provider_code, w.places.pick(rng.choice(["inside", "near"])),
+            out.append((placed, "A6", w.adoption.provider_code, w.places.pick(rng.choice(["inside", "near"])),
                         w.adoption.urn))
         if route in ("home",) and any(s in ("C1", "C2") for _, s in ls) and rng.random() < 0.12:
             last_ls = [d for d, s in ls]
