@@ -14,7 +14,7 @@ from clearsight.returns.ssda903.write import write_ssda903_csv, write_ssda903_xm
 from clearsight.synth import faults as faults_mod
 from clearsight.synth.calendar import DateText, WorkingDays, add_years
 from clearsight.synth.cms import write_cms
-from clearsight.synth.csww import write_csww
+from clearsight.synth.csww import workforce_rates, write_csww
 from clearsight.synth.model import Child, Referral
 from clearsight.synth.params import RATES
 from clearsight.synth.places import Places, all_postcodes, council, la_lookup
@@ -122,7 +122,7 @@ def run_synth(out: Path, children: int = 20000, years: list[str] | None = None, 
     (out / "council.json").write_text(json.dumps({
         "la_code": la, "la_name": la_info.la_name, "old_la_code": la_info.old_la_code,
         "region": la_info.region, "population_0_17": population}, indent=2) + "\n")
-    (out / "truth.json").write_text(json.dumps(truth(world), indent=2) + "\n")
+    (out / "truth.json").write_text(json.dumps(truth(world, yrs), indent=2) + "\n")
     if faults > 0:
         (out / "faults.json").write_text(json.dumps(fault_log, indent=2, sort_keys=True) + "\n")
     summary["population_0_17"] = population
@@ -248,8 +248,18 @@ def _count_cin(counts: dict, refs: list[Referral], y: Year) -> None:
                 counts["cp_plans_31_march"] += 1
 
 
-def truth(world: World) -> dict:
+# Measures that move from year to year, and the workforce rate each follows (truth.json ``moves``); every
+# other measure is drawn from rates that are the same every year, so it moves only by chance.
+MOVES = {"WF02": "turnover", "WF03": "agency", "WF04": "vacancy"}
+
+
+def truth(world: World, yrs: list[Year] | None = None) -> dict:
     worse = {t.team_id: list(t.worse) for t in world.teams if t.worse}
     better = {t.team_id: list(t.better) for t in world.teams if t.better}
-    return {"worse": worse, "better": better, "rates": RATES,
-            "teams": {t.team_id: {"name": t.name, "service": t.service, "area": t.area} for t in world.teams}}
+    out = {"worse": worse, "better": better, "rates": RATES,
+           "teams": {t.team_id: {"name": t.name, "service": t.service, "area": t.area} for t in world.teams},
+           "steady": "every measure not in moves: its rates are the same every year",
+           "moves": {mid: f"workforce.{rate}" for mid, rate in MOVES.items()}}
+    if yrs:
+        out["workforce"] = {y.label: workforce_rates(y) for y in yrs}
+    return out

@@ -171,12 +171,13 @@ def build_teams(n_children: int) -> tuple[list[Team], dict[str, list[Team]]]:
 
 
 def staff_teams(world: World, n_children: int) -> None:
-    """Give each team workers in proportion to its expected caseload (about 16 cases a worker)."""
+    """Give each team workers in proportion to its expected caseload (about 14 cases a worker, so that the
+    caseload per case-holding social worker, WF05, comes near England's 15.2)."""
     rng = world.rng
     load = {"FD": 0.012, "EH": 0.02, "ASSESS": 0.035, "CIN": 0.045, "CLA": 0.05, "LC": 0.03, "DIS": 0.01}
     prefix = {"EH": ("EH", "EHW"), "LC": ("PA", "PA")}
     for t in world.teams:
-        n = max(3, round(n_children * load[t.service] / 16))
+        n = max(3, round(n_children * load[t.service] / 14))
         p, role = prefix.get(t.service, ("SW", "SW"))
         for k in range(n):
             seq = world.worker_seq.get(p, 0) + 1
