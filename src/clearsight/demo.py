@@ -47,7 +47,7 @@ def run_demo(children: int, seed: int, console: Console, progress: Callable) -> 
         run_synth(out, children=children, years=years, seed=seed, faults=0.0,
                   progress=lambda s, d, t: prog.update(task, description=s, completed=d, total=t or None))
         jobs = [(out / year / name, code, year) for year in years for code, name in RETURN_FILES.items()
-                if year not in history or _supported(code, year)]
+                if year not in history or loadable(code, year)]
         load_task = prog.add_task("loading", total=len(jobs))
         for path, ret, year in jobs:
             prog.update(load_task, description=f"loading {ret} {year}")
@@ -83,7 +83,7 @@ def run_demo(children: int, seed: int, console: Console, progress: Callable) -> 
     console.print("Next: `clearsight loads` lists the loads; `clearsight doctor` shows the set-up.")
 
 
-def _supported(return_code: str, year: str) -> bool:
+def loadable(return_code: str, year: str) -> bool:
     """The loader reads this return for this year (the CIN census from 2021-22, for example)."""
     from clearsight.returns.cin.parse import cin_xsd_path
 
@@ -137,4 +137,4 @@ def _print_headline(console: Console, year: str | None) -> None:
         con.close()
 
 
-__all__ = ["run_demo", "DEMO_YEARS", "HISTORY_YEARS", "demo_years"]
+__all__ = ["run_demo", "DEMO_YEARS", "HISTORY_YEARS", "demo_years", "loadable"]

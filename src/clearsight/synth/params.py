@@ -6,6 +6,12 @@ published, the value used is a plausible one and is marked ``None`` under ``engl
 
 from __future__ import annotations
 
+import csv
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
 # measure id -> (indicator id, England value, value for ordinary teams, worse teams, better teams)
 RATES: dict[str, dict] = {
     "re_referral_12m": {"indicator": "CIN02", "england": 0.226, "default": 0.226},
@@ -91,3 +97,15 @@ EET = ["F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5"]
 NEET = ["G4", "G5", "G6"]
 ACCOM_SUITABLE = [("E", 30), ("U", 28), ("G", 10), ("C", 8), ("Y", 12), ("W", 4), ("D", 3), ("T", 3), ("Z", 2)]
 ACCOM_UNSUITABLE = [("B", 20), ("S", 20), ("V", 20), ("X", 25), ("R", 15)]
+
+
+@cache
+def council_range() -> dict[str, dict]:
+    """Measure id -> the range of English councils' values the synthetic council is calibrated to stay inside:
+    ``low``, ``high`` and the DfE release, table and year that publish councils' figures
+    (``data/council_range.csv``). The bounds are marked ``approximate``: they were set from the DfE's local
+    authority figures without a stored copy of those tables to read them from, so they are wide; replace them
+    with the published minimum and maximum when the tables are in the reference data."""
+    with open(DATA / "council_range.csv", newline="", encoding="utf-8") as fh:
+        return {row["measure"]: {**row, "low": float(row["low"]), "high": float(row["high"])}
+                for row in csv.DictReader(fh)}
