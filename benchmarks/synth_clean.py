@@ -18,9 +18,10 @@ flags by an error rule is printed beside the peer's, per return and year.
 A clean synthetic council should break no rule; what the peers still flag is either a fault in the
 generator or a fault (or a different reading of the DfE rule) in the peer: the peers' known faults
 are listed in benchmarks/peers/README.md. The peer sees only this year's and last year's 903, so its
-rules 1001 and 1002 flag care leavers whose care lies further back; the line "less findings the earlier
-903s contradict" leaves out exactly those 1001 and 1002 findings that the council's earlier years' files
-(written, not assumed) show to be wrong.
+rules 1001 and 1002 flag care leavers whose care lies further back; it reads the 2024-25 recode of SEX
+(1/2 to M/F) as a conflict (202) and rejects K3 in 2024-25 (146). The line "less findings the council's
+903 files contradict" leaves out exactly those 1001, 1002, 202 and 146 findings that the council's own
+files (written, not assumed) show to be wrong, child by child (``contradicts``).
 """
 
 from __future__ import annotations
@@ -104,32 +105,61 @@ def _day(text: str) -> dt.date | None:
 
 
 def care_history(root: Path, year: str) -> dict[str, dict]:
-    """Child -> ``dob`` and ``episodes`` [(DECOM, DEC or None, LS, REC)] from the 903 CSVs of every year folder
-    in ``root`` up to and including ``year`` (an episode open across years appears once)."""
+    """Child -> ``dob``, ``episodes`` [(DECOM, DEC or None, LS, REC)], ``sex`` {year: SEX} and ``places``
+    {year: {PLACE}} from the 903 CSVs of every year folder in ``root`` up to and including ``year`` (an
+    episode open across years appears once)."""
     care: dict[str, dict] = {}
+
+    def child(cid: str) -> dict:
+        return care.setdefault(cid, {"dob": None, "episodes": {}, "sex": {}, "places": {}})
+
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and p.name <= year):
         episodes, header = folder / "ssda903" / "episodes.csv", folder / "ssda903" / "header.csv"
         if header.is_file():
             with open(header, newline="") as fh:
                 for row in csv.DictReader(fh):
-                    care.setdefault(row["CHILD"], {"dob": None, "episodes": {}})["dob"] = _day(row["DOB"])
+                    child(row["CHILD"])["dob"] = _day(row["DOB"])
+                    child(row["CHILD"])["sex"][folder.name] = row["SEX"]
         if episodes.is_file():
             with open(episodes, newline="") as fh:
                 for row in csv.DictReader(fh):
                     decom = _day(row["DECOM"])
                     if decom is None:
                         continue
-                    child = care.setdefault(row["CHILD"], {"dob": None, "episodes": {}})
-                    child["episodes"][decom] = (decom, _day(row["DEC"]), row["LS"], row["REC"])
+                    c = child(row["CHILD"])
+                    c["episodes"][decom] = (decom, _day(row["DEC"]), row["LS"], row["REC"])
+                    c["places"].setdefault(folder.name, set()).add(row["PLACE"])
     return care
 
 
+# The 903's sex codes before 2024-25 (1, 2) and from it (M, F): the same sex, recoded.
+SEX_RECODED = {"1": "M", "2": "F"}
+
+
 def contradicts(rule: str, child: str, care: dict[str, dict], year: str) -> bool:
-    """The council's whole 903 history shows a 1002 finding (no previous episodes of care) or a 1001 finding
-    (not a relevant or former relevant child: 13 weeks looked after since the 14th birthday, some of it after
-    the 16th, not counting short breaks, and not adopted) to be wrong for this child."""
+    """The council's own 903 files show a peer's finding to be wrong for this child:
+
+    - 1002 (no previous episodes of care): the child has episodes in an earlier year;
+    - 1001 (not a relevant or former relevant child): over all years, 13 weeks looked after since the 14th
+      birthday, some of it after the 16th, not counting short breaks, and not adopted;
+    - 202 (sex conflicts with last year's): last year's code is this year's under the 2024-25 recode (1 is M,
+      2 is F);
+    - 146 (placement type not a valid code): every PLACE of the child this year is in the year's DfE code set
+      (Clearsight's copy of the year's 903 specification: K3 from 2024-25).
+    """
     info = care.get(child)
-    if rule not in ("1001", "1002") or info is None or not info["episodes"]:
+    if info is None:
+        return False
+    if rule == "202":
+        this, last = info["sex"].get(year), info["sex"].get(previous_year(year))
+        return this is not None and last is not None and SEX_RECODED.get(last, last) == SEX_RECODED.get(this, this)
+    if rule == "146":
+        from clearsight.returns.ssda903.spec import ssda903_tables
+
+        codes = next(set(c.codes) for c in ssda903_tables(year)["Episodes"].columns if c.name == "place")
+        places = info["places"].get(year)
+        return bool(places) and places <= codes
+    if rule not in ("1001", "1002") or not info["episodes"]:
         return False
     if rule == "1002":
         return True
@@ -291,7 +321,8 @@ def summarise(return_code: str, year: str, peer: dict[str, Any], wall: float, to
     if "error_less_contradicted" in by_kind:
         entry = share("error_less_contradicted")
         entry.update({"target": TARGETS["error"], "meets_target": entry["share"] <= TARGETS["error"],
-                      "contradicted": {c: sum(1 for r, _ in contradicted if r == c) for c in ("1001", "1002")}})
+                      "contradicted": {c: sum(1 for r, _ in contradicted if r == c)
+                                       for c in ("1001", "1002", "202", "146")}})
         summary["errors_less_contradicted"] = entry
     if peer.get("multichild_issues"):
         summary["return_level"] = peer["multichild_issues"]
@@ -318,8 +349,8 @@ def print_table(summary: dict[str, Any]) -> None:
     line("flagged by any ERROR rule", summary["errors"])
     if "errors_less_contradicted" in summary:
         gone = summary["errors_less_contradicted"]["contradicted"]
-        line(f"  less 1001/1002 the earlier 903s contradict ({gone['1001']}, {gone['1002']})",
-             summary["errors_less_contradicted"])
+        line("  less findings the council's 903 files contradict", summary["errors_less_contradicted"])
+        print("    (children whose finding is contradicted: " + ", ".join(f"{r} {n}" for r, n in gone.items()) + ")")
     if "clearsight" in summary:
         line("Clearsight: flagged by any ERROR rule (all years loaded)", summary["clearsight"])
     line("flagged by any QUERY rule", summary["queries"])

@@ -248,8 +248,9 @@ class Simulator:
             worker = team.workers[rng.randrange(len(team.workers))]
             if worker == previous:
                 worker = team.workers[rng.randrange(len(team.workers))]
-            nxt = t + int(rng.expovariate(change_rate / YEAR)) + 1 if change_rate > 0 else stop + 1
-            if nxt >= stop or nxt > self.w.w1:
+            # A worker holds the case for a week at least, and a change never falls in the last week.
+            nxt = t + int(rng.expovariate(change_rate / YEAR)) + 7 if change_rate > 0 else stop + 1
+            if nxt >= stop - 7 or nxt > self.w.w1:
                 child.allocations.append([worker, team.team_id, kind, t, end])
                 return
             child.allocations.append([worker, team.team_id, kind, t, nxt])
