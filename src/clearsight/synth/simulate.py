@@ -38,7 +38,7 @@ K3_FROM = CollectionYear(2025).first_day.toordinal()  # K3 placements from 2024-
 # followed by an early, planned move, and of a second early move; the share of unsettled periods for each
 # unit of the team's CLA03 rate; moves a year once settled, and for unsettled children and teenagers.
 EARLY_MOVE, SECOND_EARLY_MOVE = 0.5, 0.2
-UNSETTLED_PER_STABILITY = 2.6
+UNSETTLED_PER_STABILITY = 2.9
 SETTLED_MOVES, UNSETTLED_MOVES_CHILD, UNSETTLED_MOVES_TEEN = 0.03, 0.55, 1.6
 DAY = 1
 YEAR = 365.25
@@ -277,7 +277,9 @@ class Simulator:
         c.upn = make_upn(rng, w.old_la)
         if rng.random() < 0.12:
             c.disabilities = sorted({W_DISAB(rng) for _ in range(rng.choice([1, 1, 2, 3]))})
-        if rng.random() < 0.12 and age >= 4:
+        # Child protection plans before the warm-up (with this or another council): with the repeat plans the
+        # history makes, about a fifth of new plans are second or later ones (CP05).
+        if rng.random() < 0.2 and age >= 4:
             c.prior_cpp = 1 if rng.random() < 0.8 else 2
         return c
 

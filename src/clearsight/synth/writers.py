@@ -79,10 +79,20 @@ def periods_in_year(child: Child, year: Year) -> list[Period]:
     return [p for p in child.periods if p.start <= year.end and (p.end is None or p.end >= year.start)]
 
 
+def relevant_child(child: Child) -> bool:
+    """A relevant or former relevant child (the children OC3 follows up): looked after for at least 13 weeks
+    (91 days) since the 14th birthday, some of it after the 16th (rule 1001)."""
+    fourteen, sixteen = add_years(child.dob, 14), add_years(child.dob, 16)
+    ended = [p for p in child.periods if p.end is not None]
+    after_14 = sum(max(0, p.end - max(p.start, fourteen)) for p in ended)
+    after_16 = sum(max(0, p.end - max(p.start, sixteen)) for p in ended)
+    return after_14 >= 91 and after_16 >= 1
+
+
 def oc3_birthday(child: Child, year: Year) -> tuple[int, int] | None:
     """(age, birthday) if this care leaver is due an OC3 follow-up this year."""
     leave = [p for p in child.periods if p.route == "18" and p.end is not None]
-    if not leave:
+    if not leave or not relevant_child(child):
         return None
     left = leave[-1].end
     for age in (17, 18, 19, 20, 21):
