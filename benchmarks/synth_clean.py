@@ -10,15 +10,28 @@ Run with Clearsight's own interpreter::
     .venv/bin/python benchmarks/synth_clean.py [--children 20000] [--seed 1] [--years 2023-24..2025-26]
     .venv/bin/python benchmarks/synth_clean.py --from DIR   # an existing synth output, no generation
 
+The council is generated with ``--history`` years (3 by default) before the first year asked for, as
+``clearsight demo`` does, and every year is also loaded into a warehouse of its own so that Clearsight's
+rules run as they do in the demo (each year against every earlier one): the share of children Clearsight
+flags by an error rule is printed beside the peer's, per return and year.
+
 A clean synthetic council should break no rule; what the peers still flag is either a fault in the
 generator or a fault (or a different reading of the DfE rule) in the peer: the peers' known faults
-are listed in benchmarks/peers/README.md.
+are listed in benchmarks/peers/README.md. The peer sees only this year's and last year's 903, so its
+rules 1001 and 1002 flag care leavers whose care lies further back; it reads the 2024-25 recode of SEX
+(1/2 to M/F) as a conflict (202) and rejects K3 in 2024-25 (146). The line "less findings the council's
+903 files contradict" leaves out exactly those 1001, 1002, 202 and 146 findings that the council's own
+files (written, not assumed) show to be wrong, child by child (``contradicts``).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import datetime as dt
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -31,6 +44,8 @@ from typing import Any
 from clearsight.returns.years import CollectionYear
 
 HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
 PEERS = HERE / "peers"
 PEERS_PYTHON = HERE / ".venv-peers" / "bin" / "python"
 TARGETS = {"error": 0.01, "query": 0.05}
@@ -82,6 +97,128 @@ def generate(out: Path, children: int, seed: int, years: str, la: str, faults: f
     print(f"generated in {time.perf_counter() - start:.1f} s", file=sys.stderr)
 
 
+def _day(text: str) -> dt.date | None:
+    try:
+        return dt.datetime.strptime(text.strip(), "%d/%m/%Y").date()
+    except ValueError:
+        return None
+
+
+def care_history(root: Path, year: str) -> dict[str, dict]:
+    """Child -> ``dob``, ``episodes`` [(DECOM, DEC or None, LS, REC)], ``sex`` {year: SEX} and ``places``
+    {year: {PLACE}} from the 903 CSVs of every year folder in ``root`` up to and including ``year`` (an
+    episode open across years appears once)."""
+    care: dict[str, dict] = {}
+
+    def child(cid: str) -> dict:
+        return care.setdefault(cid, {"dob": None, "episodes": {}, "sex": {}, "places": {}})
+
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and p.name <= year):
+        episodes, header = folder / "ssda903" / "episodes.csv", folder / "ssda903" / "header.csv"
+        if header.is_file():
+            with open(header, newline="") as fh:
+                for row in csv.DictReader(fh):
+                    child(row["CHILD"])["dob"] = _day(row["DOB"])
+                    child(row["CHILD"])["sex"][folder.name] = row["SEX"]
+        if episodes.is_file():
+            with open(episodes, newline="") as fh:
+                for row in csv.DictReader(fh):
+                    decom = _day(row["DECOM"])
+                    if decom is None:
+                        continue
+                    c = child(row["CHILD"])
+                    c["episodes"][decom] = (decom, _day(row["DEC"]), row["LS"], row["REC"])
+                    c["places"].setdefault(folder.name, set()).add(row["PLACE"])
+    return care
+
+
+# The 903's sex codes before 2024-25 (1, 2) and from it (M, F): the same sex, recoded.
+SEX_RECODED = {"1": "M", "2": "F"}
+
+
+def contradicts(rule: str, child: str, care: dict[str, dict], year: str) -> bool:
+    """The council's own 903 files show a peer's finding to be wrong for this child:
+
+    - 1002 (no previous episodes of care): the child has episodes in an earlier year;
+    - 1001 (not a relevant or former relevant child): over all years, 13 weeks looked after since the 14th
+      birthday, some of it after the 16th, not counting short breaks, and not adopted;
+    - 202 (sex conflicts with last year's): last year's code is this year's under the 2024-25 recode (1 is M,
+      2 is F);
+    - 146 (placement type not a valid code): every PLACE of the child this year is in the year's DfE code set
+      (Clearsight's copy of the year's 903 specification: K3 from 2024-25).
+    """
+    info = care.get(child)
+    if info is None:
+        return False
+    if rule == "202":
+        this, last = info["sex"].get(year), info["sex"].get(previous_year(year))
+        return this is not None and last is not None and SEX_RECODED.get(last, last) == SEX_RECODED.get(this, this)
+    if rule == "146":
+        from clearsight.returns.ssda903.spec import ssda903_tables
+
+        codes = next(set(c.codes) for c in ssda903_tables(year)["Episodes"].columns if c.name == "place")
+        places = info["places"].get(year)
+        return bool(places) and places <= codes
+    if rule not in ("1001", "1002") or not info["episodes"]:
+        return False
+    if rule == "1002":
+        return True
+    dob = info["dob"]
+    if dob is None:
+        return False
+    end_of_year = CollectionYear.parse(year).last_day
+    spells = sorted(info["episodes"].values())
+    if spells[-1][3] in ("E11", "E12"):
+        return False
+
+    def days_from(age: int) -> int:
+        start = dob.replace(year=dob.year + age) if not (dob.month == 2 and dob.day == 29) else dt.date(dob.year + age, 3, 1)
+        total = 0
+        for decom, dec, ls, _rec in spells:
+            if ls in ("V3", "V4"):
+                continue
+            total += max(0, ((dec or end_of_year) - max(decom, start)).days)
+        return total
+
+    return days_from(14) >= 91 and days_from(16) >= 1
+
+
+def clearsight_errors(root: Path, years: list[str], shown: list[str]) -> dict[tuple[str, str], tuple[int, int, dict]]:
+    """Load every year's 903 and CIN census of the council in ``root`` (earliest first) into a warehouse of its
+    own, as ``clearsight demo`` does, and count the children of the ``shown`` years' loads with an error finding."""
+    import duckdb
+    from synth_calibration import errors_by_return
+
+    from clearsight import config, pipeline
+    from clearsight.demo import loadable
+    from clearsight.synth.run import RETURN_FILES
+
+    before = os.environ.get("CLEARSIGHT_DATA_DIR")
+    with tempfile.TemporaryDirectory(prefix="synth_clean_warehouse_") as tmp:
+        os.environ["CLEARSIGHT_DATA_DIR"] = tmp
+        try:
+            council = root / "council.json"
+            if council.is_file():
+                facts = json.loads(council.read_text())
+                pipeline.set_council_settings({"la_code": facts["la_code"]})
+            for year in years:
+                for code in ("ssda903", "cin"):
+                    path = root / year / RETURN_FILES[code]
+                    if path.exists() and loadable(code, year):
+                        print(f"clearsight: loading {code} {year}", file=sys.stderr)
+                        pipeline.load(path, code, year, loaded_by="synth_clean", publish_anyway=True)
+            con = duckdb.connect(str(config.warehouse_path()), read_only=True)
+            try:
+                return errors_by_return(con, shown)
+            finally:
+                con.close()
+        finally:
+            if before is None:
+                os.environ.pop("CLEARSIGHT_DATA_DIR", None)
+            else:
+                os.environ["CLEARSIGHT_DATA_DIR"] = before
+
+
 def find_providers(year_dir: Path) -> list[Path]:
     for candidate in (year_dir / "ofsted_providers.xlsx", year_dir / "ssda903" / "ofsted_providers.xlsx"):
         if candidate.is_file():
@@ -120,8 +257,11 @@ def classify_903(code: str) -> str:
     return "query" if code.endswith("Q") else "error"
 
 
-def summarise(return_code: str, year: str, peer: dict[str, Any], wall: float, top: int) -> dict[str, Any]:
-    """Children flagged by error, query (and, for the 903, internal) rules, and the top rules."""
+def summarise(return_code: str, year: str, peer: dict[str, Any], wall: float, top: int,
+              care: dict[str, dict] | None = None) -> dict[str, Any]:
+    """Children flagged by error, query (and, for the 903, internal) rules, and the top rules. ``care`` (the
+    903 episodes of every year up to this one, from :func:`care_history`) lets the 903's 1001 and 1002
+    findings be checked against the council's whole history (``errors_less_contradicted``)."""
     summary: dict[str, Any] = {"return": return_code, "year": year, "tool": peer.get("tool"),
                                "version": peer.get("version"), "wall_seconds": round(wall, 1)}
     if "error" in peer:
@@ -133,6 +273,7 @@ def summarise(return_code: str, year: str, peer: dict[str, Any], wall: float, to
     rows_by_rule: dict[str, int] = defaultdict(int)
     kinds: dict[str, str] = {}
     without_child = 0
+    contradicted: set[tuple[str, str]] = set()
     for finding in peer["findings"]:
         code = finding["rule"]
         kind = finding.get("type") or classify_903(code)
@@ -143,6 +284,8 @@ def summarise(return_code: str, year: str, peer: dict[str, Any], wall: float, to
             continue
         by_kind[kind].add(finding["child"])
         by_rule[code].add(finding["child"])
+        if care is not None and return_code == "ssda903" and contradicts(code, str(finding["child"]), care, year):
+            contradicted.add((code, str(finding["child"])))
 
     def share(kind: str) -> dict[str, Any]:
         n = len(by_kind.get(kind, ()))
@@ -152,6 +295,10 @@ def summarise(return_code: str, year: str, peer: dict[str, Any], wall: float, to
             entry["meets_target"] = entry["share"] <= TARGETS[kind]
         return entry
 
+    if care is not None and return_code == "ssda903":
+        kept = {child for code, children in by_rule.items() if kinds[code] == "error"
+                for child in children if (code, str(child)) not in contradicted}
+        by_kind["error_less_contradicted"] = kept
     messages = peer.get("rule_messages", {})
     ranked = sorted(by_rule, key=lambda c: (-len(by_rule[c]), c))
     summary.update({
@@ -171,6 +318,12 @@ def summarise(return_code: str, year: str, peer: dict[str, Any], wall: float, to
     })
     if return_code == "ssda903":
         summary["internal"] = share("internal")
+    if "error_less_contradicted" in by_kind:
+        entry = share("error_less_contradicted")
+        entry.update({"target": TARGETS["error"], "meets_target": entry["share"] <= TARGETS["error"],
+                      "contradicted": {c: sum(1 for r, _ in contradicted if r == c)
+                                       for c in ("1001", "1002", "202", "146")}})
+        summary["errors_less_contradicted"] = entry
     if peer.get("multichild_issues"):
         summary["return_level"] = peer["multichild_issues"]
     return summary
@@ -194,6 +347,12 @@ def print_table(summary: dict[str, Any]) -> None:
         print(text)
 
     line("flagged by any ERROR rule", summary["errors"])
+    if "errors_less_contradicted" in summary:
+        gone = summary["errors_less_contradicted"]["contradicted"]
+        line("  less findings the council's 903 files contradict", summary["errors_less_contradicted"])
+        print("    (children whose finding is contradicted: " + ", ".join(f"{r} {n}" for r, n in gone.items()) + ")")
+    if "clearsight" in summary:
+        line("Clearsight: flagged by any ERROR rule (all years loaded)", summary["clearsight"])
     line("flagged by any QUERY rule", summary["queries"])
     if "internal" in summary:
         line("flagged by the peer's own checks (INT*, EPI, NoE)", summary["internal"])
@@ -220,6 +379,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--years", default="2023-24..2025-26", help="e.g. 2023-24..2025-26 or 2024-25")
     parser.add_argument("--la", default="E10000016", help="the council's ONS code")
+    parser.add_argument("--history", type=int, default=3,
+                        help="years generated (and loaded for Clearsight) before the first year, as the demo does")
+    parser.add_argument("--no-clearsight", action="store_true", help="run the peers only")
     parser.add_argument("--faults", type=float, default=0.0, help="passed to clearsight synth")
     parser.add_argument("--from", dest="source", type=Path,
                         help="use this existing synth output instead of generating one "
@@ -247,7 +409,10 @@ def main(argv: list[str] | None = None) -> int:
         else:
             scratch = tempfile.TemporaryDirectory(prefix="synth_clean_")
             root = Path(scratch.name) / "council"
-        generate(root, args.children, args.seed, args.years, args.la, args.faults)
+        first = CollectionYear.parse(years[0])
+        for _ in range(args.history):
+            first = first.previous
+        generate(root, args.children, args.seed, f"{first.label}..{years[-1]}", args.la, args.faults)
 
     summaries = []
     try:
@@ -265,11 +430,23 @@ def main(argv: list[str] | None = None) -> int:
                 providers = find_providers(year_dir)
                 if providers:
                     command += ["--providers", *map(str, providers)]
-                summaries.append(run_and_summarise("ssda903", year, command, args))
+                summaries.append(run_and_summarise("ssda903", year, command, args, care_history(root, year)))
             cin = find_cin(year_dir)
             if "cin" in args.returns and cin is not None:
                 command = [str(PEERS_PYTHON), str(PEERS / "run_cin.py"), str(cin), "--year", year]
                 summaries.append(run_and_summarise("cin", year, command, args))
+        if not args.no_clearsight:
+            every = sorted(p.name for p in root.iterdir() if p.is_dir() and re.fullmatch(r"\d{4}-\d{2}", p.name)
+                           and p.name <= years[-1])
+            ours = clearsight_errors(root, every, years)
+            for summary in summaries:
+                found = ours.get((summary["return"], summary["year"]))
+                if found is not None:
+                    total, flagged, rules = found
+                    summary["clearsight"] = {"children": flagged, "share": flagged / total if total else 0.0,
+                                             "target": TARGETS["error"],
+                                             "meets_target": (flagged / total if total else 0.0) <= TARGETS["error"],
+                                             "children_in_load": total, "rules": rules}
     finally:
         if scratch is not None:
             scratch.cleanup()
@@ -295,13 +472,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_and_summarise(return_code: str, year: str, command: list[str],
-                      args: argparse.Namespace) -> dict[str, Any]:
+                      args: argparse.Namespace, care: dict[str, dict] | None = None) -> dict[str, Any]:
     print(f"{return_code} {year}: running {Path(command[1]).name}", file=sys.stderr)
     peer, wall = run_peer(command, args.timeout)
     if args.save_raw is not None:
         args.save_raw.mkdir(parents=True, exist_ok=True)
         (args.save_raw / f"{return_code}_{year}.json").write_text(json.dumps(peer))
-    summary = summarise(return_code, year, peer, wall, args.top)
+    summary = summarise(return_code, year, peer, wall, args.top, care)
     print(f"{return_code} {year}: done in {wall:.1f} s", file=sys.stderr)
     return summary
 

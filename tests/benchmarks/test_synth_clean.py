@@ -69,3 +69,35 @@ def test_cin_findings_carry_their_own_type_and_a_failed_run_is_reported() -> Non
     assert summary["return_level"][0]["rule"] == "100"
     failed = synth_clean.summarise("cin", "2024-25", {"error": "no ruleset"}, wall=0.1, top=5)
     assert failed["error"] == "no ruleset"
+
+
+def _write_903(root, year: str, header: list[str], episodes: list[str]) -> None:
+    folder = root / year / "ssda903"
+    folder.mkdir(parents=True)
+    (folder / "header.csv").write_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n" + "".join(h + "\n" for h in header))
+    (folder / "episodes.csv").write_text(
+        "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+        + "".join(e + "\n" for e in episodes))
+
+
+def test_only_findings_the_councils_own_files_disprove_are_set_apart(tmp_path) -> None:
+    # A left care at 18 in 2021-22 after four years; B was never looked after; C's sex was recoded 1 -> M;
+    # D's sex changed 1 -> F; E was placed in K3 in 2024-25 (a valid code that year); F in Z9 (not a code).
+    _write_903(tmp_path, "2021-22", ["A,1,01/06/2003,WBRI,UN1,,", "C,1,01/01/2010,WBRI,UN1,,"],
+               ["A,01/06/2017,S,C2,N1,U6,PR1,01/06/2021,E8,,,,", "C,01/01/2021,S,C2,N1,U6,PR1,,,,,,"])
+    _write_903(tmp_path, "2023-24", ["C,1,01/01/2010,WBRI,UN1,,", "D,1,01/01/2010,WBRI,UN1,,"],
+               ["C,01/01/2021,S,C2,N1,U6,PR1,,,,,,", "D,01/01/2021,S,C2,N1,U6,PR1,,,,,,"])
+    _write_903(tmp_path, "2024-25", ["A,M,01/06/2003,WBRI,UN1,,", "B,M,01/06/2003,WBRI,UN1,,",
+                                     "C,M,01/01/2010,WBRI,UN1,,", "D,F,01/01/2010,WBRI,UN1,,",
+                                     "E,M,01/01/2008,WBRI,UN1,,", "F,M,01/01/2008,WBRI,UN1,,"],
+               ["C,01/01/2021,S,C2,N1,U6,PR1,,,,,,", "D,01/01/2021,S,C2,N1,U6,PR1,,,,,,",
+                "E,01/01/2025,S,V2,N1,K3,PR4,,,,,,", "F,01/01/2025,S,V2,N1,Z9,PR4,,,,,,"])
+    care = synth_clean.care_history(tmp_path, "2024-25")
+    year = "2024-25"
+    assert synth_clean.contradicts("1002", "A", care, year) and synth_clean.contradicts("1001", "A", care, year)
+    assert not synth_clean.contradicts("1002", "B", care, year) and not synth_clean.contradicts("1001", "B", care, year)
+    assert synth_clean.contradicts("202", "C", care, year)
+    assert not synth_clean.contradicts("202", "D", care, year)
+    assert synth_clean.contradicts("146", "E", care, year)
+    assert not synth_clean.contradicts("146", "F", care, year)
+    assert not synth_clean.contradicts("103", "A", care, year)  # other rules are never set apart

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from clearsight.returns.cms.write import cms_csv_writers
 from clearsight.synth.calendar import DateText, age_on
+from clearsight.synth.csww import agency_in_year
 from clearsight.synth.model import Child
 from clearsight.synth.simulate import World
 from clearsight.synth.writers import Year, year_rng
@@ -25,8 +26,10 @@ def write_cms(children: list[Child], year: Year, world: World, seed: int, folder
     with cms_csv_writers(folder) as w:
         for t in world.teams:
             w["teams"].writerow([t.team_id, t.name, t.service, t.area])
-        for wid, team, role, fte, agency, start, end in world.workers:
-            w["workers"].writerow([wid, team, role, f"{fte:.1f}", agency, iso(start), iso(end)])
+        for worker in world.workers:
+            wid, team, role, fte, _agency, start, end = worker
+            w["workers"].writerow([wid, team, role, f"{fte:.1f}", agency_in_year(worker, year, seed), iso(start),
+                                   iso(end)])
         vseq = 0
         rng = year_rng(seed, year, 2)
         for c in children:

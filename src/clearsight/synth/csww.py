@@ -4,7 +4,9 @@ The census describes 30 September of the collection year (30 September 2024 for 
 workers, senior social workers and team managers in the case-management extract's ``workers`` are
 the census's workers (personal advisers and early help workers are not social workers); each one's
 cases are the children allocated to them that day. The simulated staff never leave, so the census
-adds leavers drawn at the England turnover rate (about 12% of FTE), and vacancies at about 14%.
+adds leavers drawn at the year's turnover rate, and vacancies at the year's vacancy rate; which workers are
+agency workers changes with the year's agency rate. The rates by year are ``params.WORKFORCE`` (written to
+truth.json): the synthetic council's workforce improves from 2022-23 on, as England's did.
 Written in the layout of ``reference/csww/social_work_workforce_2022.xsd``.
 """
 
@@ -16,13 +18,31 @@ from pathlib import Path
 
 from clearsight.returns.csww.write import write_csww_xml
 from clearsight.synth.model import Child
+from clearsight.synth.params import WORKFORCE
 from clearsight.synth.simulate import World
 from clearsight.synth.writers import Year, year_rng
 
 SOCIAL_WORK_ROLES = {"SW": "5", "SSW": "4", "TM": "3"}  # CMS role -> CSWW OrgRole
 ETHNICITIES = [("WBRI", 62), ("WOTH", 6), ("MWBC", 2), ("AIND", 4), ("APKN", 2), ("BAFR", 8), ("BCRB", 4),
                ("BOTH", 2), ("AOTH", 2), ("OOTH", 2), ("REFU", 3), ("NOBT", 3)]
-TURNOVER, VACANCY_RATE, SICKNESS_RATE = 0.12, 0.165, 0.035
+SICKNESS_RATE = 0.035
+
+
+def workforce_rates(year: Year) -> dict[str, float]:
+    """The agency, vacancy and turnover rates of the council's census in ``year`` (the nearest year's given in
+    ``WORKFORCE`` for years beyond it)."""
+    ending = min(max(year.ending, min(WORKFORCE)), max(WORKFORCE))
+    return WORKFORCE[ending]
+
+
+def agency_in_year(worker: tuple, year: Year, seed: int) -> int:
+    """1 if ``worker`` (a ``World.workers`` tuple) is an agency worker in ``year``: the worker's own draw, the
+    same every year, under the year's agency rate, so a falling rate turns agency workers into employees.
+    Team managers are employees."""
+    if worker[2] not in ("SW", "SSW"):
+        return 0
+    u = (zlib.crc32(f"{seed}:{worker[0]}".encode()) % 1_000_000) / 1_000_000
+    return int(u < workforce_rates(year)["agency"])
 
 
 def _pick(rng, weighted):
@@ -54,7 +74,10 @@ def write_csww(children: list[Child], year: Year, world: World, seed: int, old_l
     in_post_fte = agency_fte = 0.0
     agency_heads = 0
     working_days = 253
-    for wid, _team, role, fte, agency, start, _end in staff:
+    rates = workforce_rates(year)
+    for worker in staff:
+        wid, _team, role, fte, _agency, start, _end = worker
+        agency = agency_in_year(worker, year, seed)
         r = year_rng(seed, year, zlib.crc32(wid.encode()) % 100_000)  # stable per worker and year
         if agency:
             agency_fte += fte
@@ -64,8 +87,8 @@ def write_csww(children: list[Child], year: Year, world: World, seed: int, old_l
         records.append(worker_record(r, agency=int(agency), fte=fte, role=SOCIAL_WORK_ROLES[role], start=start,
                                    end=None, cases=cases.get(wid, 0),
                                    lost=round(r.expovariate(1 / (SICKNESS_RATE * working_days)) * fte, 2)))
-    # Leavers in the twelve months to 30 September, at the England turnover rate.
-    leaver_fte_target = in_post_fte * TURNOVER
+    # Leavers in the twelve months to 30 September, at the year's turnover rate.
+    leaver_fte_target = in_post_fte * rates["turnover"]
     leaver_fte = 0.0
     while leaver_fte < leaver_fte_target:
         fte = rng.choice((1.0, 1.0, 1.0, 0.8, 0.6))
@@ -74,7 +97,8 @@ def write_csww(children: list[Child], year: Year, world: World, seed: int, old_l
         records.append(worker_record(rng, agency=0, fte=fte, role=rng.choice(("5", "5", "4", "3")), start=start,
                                    end=end, cases=0, lost=round(rng.uniform(0, 20) * fte, 2)))
         leaver_fte += fte
-    vacancies = round(in_post_fte * VACANCY_RATE, 2)
+    # Vacancies as a share of vacancies plus FTE in post (the DfE's vacancy rate).
+    vacancies = round(in_post_fte * rates["vacancy"] / (1 - rates["vacancy"]), 2)
     header = {"Collection": "CSWW", "Year": str(year.cy.start_year), "ReferenceDate": ref.isoformat(),
               "SourceLevel": "L", "LEA": old_la, "SoftwareCode": "clearsight-synth"}
     write_csww_xml(path, header, {"NumberOfVacancies": f"{vacancies:.2f}", "NoAgencyFTE": f"{agency_fte:.2f}",

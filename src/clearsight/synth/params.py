@@ -6,6 +6,12 @@ published, the value used is a plausible one and is marked ``None`` under ``engl
 
 from __future__ import annotations
 
+import csv
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
 # measure id -> (indicator id, England value, value for ordinary teams, worse teams, better teams)
 RATES: dict[str, dict] = {
     "re_referral_12m": {"indicator": "CIN02", "england": 0.226, "default": 0.226},
@@ -30,6 +36,20 @@ RATES: dict[str, dict] = {
     "care_leaver_eet": {"indicator": "CL02", "england": 0.56, "default": 0.62},
     "care_leaver_suitable_accommodation": {"indicator": "CL03", "england": 0.85, "default": 0.95},
     "pathway_plan_timeliness": {"indicator": "CL06", "england": None, "default": 0.90, "worse": 0.65},
+}
+
+# The workforce census by collection year (by its ending year; the nearest for other years): the agency rate
+# (agency FTE over agency plus employed FTE), the vacancy rate (vacancies over vacancies plus FTE in post) and
+# the turnover rate (leavers' FTE over FTE in post). The council's workforce worsens to 2022-23 and then
+# improves, ending near England's figures at 30 September 2025 (agency 13.0%, vacancies 14.2%, turnover
+# 11.8%: the WF02-WF04 England figures); the other years are the council's own story, not England's.
+WORKFORCE: dict[int, dict[str, float]] = {
+    2021: {"agency": 0.15, "vacancy": 0.17, "turnover": 0.15},
+    2022: {"agency": 0.17, "vacancy": 0.19, "turnover": 0.17},
+    2023: {"agency": 0.19, "vacancy": 0.21, "turnover": 0.18},
+    2024: {"agency": 0.17, "vacancy": 0.19, "turnover": 0.16},
+    2025: {"agency": 0.15, "vacancy": 0.17, "turnover": 0.14},
+    2026: {"agency": 0.12, "vacancy": 0.15, "turnover": 0.12},
 }
 
 # (team service, area or index) -> which measures that team is made worse / better at.
@@ -77,3 +97,15 @@ EET = ["F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5"]
 NEET = ["G4", "G5", "G6"]
 ACCOM_SUITABLE = [("E", 30), ("U", 28), ("G", 10), ("C", 8), ("Y", 12), ("W", 4), ("D", 3), ("T", 3), ("Z", 2)]
 ACCOM_UNSUITABLE = [("B", 20), ("S", 20), ("V", 20), ("X", 25), ("R", 15)]
+
+
+@cache
+def council_range() -> dict[str, dict]:
+    """Measure id -> the range of English councils' values the synthetic council is calibrated to stay inside:
+    ``low``, ``high`` and the DfE release, table and year that publish councils' figures
+    (``data/council_range.csv``). The bounds are marked ``approximate``: they were set from the DfE's local
+    authority figures without a stored copy of those tables to read them from, so they are wide; replace them
+    with the published minimum and maximum when the tables are in the reference data."""
+    with open(DATA / "council_range.csv", newline="", encoding="utf-8") as fh:
+        return {row["measure"]: {**row, "low": float(row["low"]), "high": float(row["high"])}
+                for row in csv.DictReader(fh)}

@@ -9,11 +9,12 @@ from datetime import date
 from pathlib import Path
 
 from clearsight.returns.cin.write import write_cin_xml
+from clearsight.returns.ssda903.spec import ssda903_tables
 from clearsight.returns.ssda903.write import write_ssda903_csv, write_ssda903_xml
 from clearsight.synth import faults as faults_mod
 from clearsight.synth.calendar import DateText, WorkingDays, add_years
 from clearsight.synth.cms import write_cms
-from clearsight.synth.csww import write_csww
+from clearsight.synth.csww import workforce_rates, write_csww
 from clearsight.synth.model import Child, Referral
 from clearsight.synth.params import RATES
 from clearsight.synth.places import Places, all_postcodes, council, la_lookup
@@ -66,6 +67,71 @@ def run_synth(out: Path, children: int = 20000, years: list[str] | None = None, 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     report = progress or (lambda *_: None)
+    la_info = council(la)
+    kept, world = simulate_council(children, yrs, seed, la, report)
+
+    dt = DateText()
+    la_names = {code: info.la_name for code, info in la_lookup().items()}
+    summary: dict = {"la_code": la, "seed": seed, "children_simulated": len(kept), "years": {}}
+    fault_log: dict = {}
+    frng = random.Random(seed * 104729 + 7)
+    for y in yrs:
+        folder = out / y.label
+        folder.mkdir(parents=True, exist_ok=True)
+        report(f"Writing {y.label}", 0, 4)
+        rows = build_903(kept, y, world, seed, dt)
+        log903 = faults_mod.inject_903(rows, y, faults, frng) if faults > 0 else {}
+        # Only the tables the year's 903 has (the social worker table from 2023-24).
+        write_ssda903_csv({k: v for k, v in rows.tables.items() if k in ssda903_tables(y.cy)},
+                          folder / RETURN_FILES["ssda903"])
+        write_ssda903_xml(rows.tables, folder / "ssda903.xml")
+        report(f"Writing {y.label}", 1, 4)
+        counts = {"children_known": 0, "referrals": 0, "referrals_nfa": 0, "assessments_completed": 0,
+                  "s47_enquiries": 0, "cp_plans_started": 0, "cp_plans_31_march": 0}
+        logcin: dict[str, list[str]] = {}
+
+        def cin_records(y: Year = y, counts: dict = counts, logcin: dict = logcin) -> Iterator[dict]:
+            for c, refs in cin_children(kept, y):
+                rec = build_cin_child(c, refs, y, dt)
+                _count_cin(counts, refs, y)
+                if faults > 0:
+                    faults_mod.inject_cin(rec, y, faults, frng, logcin)
+                yield rec
+
+        write_cin_xml(folder / RETURN_FILES["cin"], y.cy, cin_header(y, la_info.old_la_code), cin_records())
+        report(f"Writing {y.label}", 2, 4)
+        write_cms(kept, y, world, seed, folder / RETURN_FILES["cms"], dt)
+        report(f"Writing {y.label}", 3, 4)
+        write_ofsted(world, la_info.la_name, la_info.region, folder / "ofsted_providers.xlsx", la_names)
+        counts["workforce"] = write_csww(kept, y, world, seed, la_info.old_la_code, folder / RETURN_FILES["csww"])
+        report(f"Writing {y.label}", 4, 4)
+        t = rows.tables
+        counts.update({
+            "looked_after": sum(1 for c in kept if periods_in_year(c, y)),
+            "looked_after_31_march": sum(1 for c in kept if any(p.start <= y.end and (p.end is None or p.end > y.end)
+                                                                   for p in c.periods)),
+            "started_care": sum(1 for c in kept for p in c.periods if y.start <= p.start <= y.end),
+            "care_leavers_oc3": len(t["OC3"]),
+            "adopted": len(t["AD1"]),
+            "uasc": len(t["UASC"]),
+        })
+        summary["years"][y.label] = counts
+        if faults > 0:
+            fault_log[y.label] = {"ssda903": log903, "cin": logcin}
+    population = int(round(children * 14.0, -2))
+    (out / "council.json").write_text(json.dumps({
+        "la_code": la, "la_name": la_info.la_name, "old_la_code": la_info.old_la_code,
+        "region": la_info.region, "population_0_17": population}, indent=2) + "\n")
+    (out / "truth.json").write_text(json.dumps(truth(world, yrs), indent=2) + "\n")
+    if faults > 0:
+        (out / "faults.json").write_text(json.dumps(fault_log, indent=2, sort_keys=True) + "\n")
+    summary["population_0_17"] = population
+    return summary
+
+
+def simulate_council(children: int, yrs: list[Year], seed: int, la: str, report: Progress) -> tuple[list[Child], World]:
+    """Simulate the council's children from the warm-up to the end of the last year; the children any of
+    ``yrs`` describes, with ids, sorted by id, and the world they live in. Nothing is written."""
     first, last = yrs[0], yrs[-1]
     la_info = council(la)
     rng = random.Random(seed)
@@ -136,61 +202,7 @@ def run_synth(out: Path, children: int = 20000, years: list[str] | None = None, 
         c.cid = str(cid)
     kept.sort(key=lambda c: c.cid)
 
-    dt = DateText()
-    la_names = {code: info.la_name for code, info in la_lookup().items()}
-    summary: dict = {"la_code": la, "seed": seed, "children_simulated": len(kept), "years": {}}
-    fault_log: dict = {}
-    frng = random.Random(seed * 104729 + 7)
-    for y in yrs:
-        folder = out / y.label
-        folder.mkdir(parents=True, exist_ok=True)
-        report(f"Writing {y.label}", 0, 4)
-        rows = build_903(kept, y, world, seed, dt)
-        log903 = faults_mod.inject_903(rows, y, faults, frng) if faults > 0 else {}
-        write_ssda903_csv(rows.tables, folder / RETURN_FILES["ssda903"])
-        write_ssda903_xml(rows.tables, folder / "ssda903.xml")
-        report(f"Writing {y.label}", 1, 4)
-        counts = {"children_known": 0, "referrals": 0, "referrals_nfa": 0, "assessments_completed": 0,
-                  "s47_enquiries": 0, "cp_plans_started": 0, "cp_plans_31_march": 0}
-        logcin: dict[str, list[str]] = {}
-
-        def cin_records(y: Year = y, counts: dict = counts, logcin: dict = logcin) -> Iterator[dict]:
-            for c, refs in cin_children(kept, y):
-                rec = build_cin_child(c, refs, y, dt)
-                _count_cin(counts, refs, y)
-                if faults > 0:
-                    faults_mod.inject_cin(rec, y, faults, frng, logcin)
-                yield rec
-
-        write_cin_xml(folder / RETURN_FILES["cin"], y.cy, cin_header(y, la_info.old_la_code), cin_records())
-        report(f"Writing {y.label}", 2, 4)
-        write_cms(kept, y, world, seed, folder / RETURN_FILES["cms"], dt)
-        report(f"Writing {y.label}", 3, 4)
-        write_ofsted(world, la_info.la_name, la_info.region, folder / "ofsted_providers.xlsx", la_names)
-        counts["workforce"] = write_csww(kept, y, world, seed, la_info.old_la_code, folder / RETURN_FILES["csww"])
-        report(f"Writing {y.label}", 4, 4)
-        t = rows.tables
-        counts.update({
-            "looked_after": sum(1 for c in kept if periods_in_year(c, y)),
-            "looked_after_31_march": sum(1 for c in kept if any(p.start <= y.end and (p.end is None or p.end > y.end)
-                                                                   for p in c.periods)),
-            "started_care": sum(1 for c in kept for p in c.periods if y.start <= p.start <= y.end),
-            "care_leavers_oc3": len(t["OC3"]),
-            "adopted": len(t["AD1"]),
-            "uasc": len(t["UASC"]),
-        })
-        summary["years"][y.label] = counts
-        if faults > 0:
-            fault_log[y.label] = {"ssda903": log903, "cin": logcin}
-    population = int(round(children * 14.0, -2))
-    (out / "council.json").write_text(json.dumps({
-        "la_code": la, "la_name": la_info.la_name, "old_la_code": la_info.old_la_code,
-        "region": la_info.region, "population_0_17": population}, indent=2) + "\n")
-    (out / "truth.json").write_text(json.dumps(truth(world), indent=2) + "\n")
-    if faults > 0:
-        (out / "faults.json").write_text(json.dumps(fault_log, indent=2, sort_keys=True) + "\n")
-    summary["population_0_17"] = population
-    return summary
+    return kept, world
 
 
 def sim_source(sim: Simulator) -> str:
@@ -236,8 +248,18 @@ def _count_cin(counts: dict, refs: list[Referral], y: Year) -> None:
                 counts["cp_plans_31_march"] += 1
 
 
-def truth(world: World) -> dict:
+# Measures that move from year to year, and the workforce rate each follows (truth.json ``moves``); every
+# other measure is drawn from rates that are the same every year, so it moves only by chance.
+MOVES = {"WF02": "turnover", "WF03": "agency", "WF04": "vacancy"}
+
+
+def truth(world: World, yrs: list[Year] | None = None) -> dict:
     worse = {t.team_id: list(t.worse) for t in world.teams if t.worse}
     better = {t.team_id: list(t.better) for t in world.teams if t.better}
-    return {"worse": worse, "better": better, "rates": RATES,
-            "teams": {t.team_id: {"name": t.name, "service": t.service, "area": t.area} for t in world.teams}}
+    out = {"worse": worse, "better": better, "rates": RATES,
+           "teams": {t.team_id: {"name": t.name, "service": t.service, "area": t.area} for t in world.teams},
+           "steady": "every measure not in moves: its rates are the same every year",
+           "moves": {mid: f"workforce.{rate}" for mid, rate in MOVES.items()}}
+    if yrs:
+        out["workforce"] = {y.label: workforce_rates(y) for y in yrs}
+    return out

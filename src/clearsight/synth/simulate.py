@@ -34,6 +34,12 @@ from clearsight.synth.params import (
 from clearsight.synth.places import Places
 
 K3_FROM = CollectionYear(2025).first_day.toordinal()  # K3 placements from 2024-25
+# Placement moves (see ``Simulator.placements``): the chance that a period of care's first placement is
+# followed by an early, planned move, and of a second early move; the share of unsettled periods for each
+# unit of the team's CLA03 rate; moves a year once settled, and for unsettled children and teenagers.
+EARLY_MOVE, SECOND_EARLY_MOVE = 0.5, 0.2
+UNSETTLED_PER_STABILITY = 2.9
+SETTLED_MOVES, UNSETTLED_MOVES_CHILD, UNSETTLED_MOVES_TEEN = 0.03, 0.55, 1.6
 DAY = 1
 YEAR = 365.25
 
@@ -165,12 +171,13 @@ def build_teams(n_children: int) -> tuple[list[Team], dict[str, list[Team]]]:
 
 
 def staff_teams(world: World, n_children: int) -> None:
-    """Give each team workers in proportion to its expected caseload (about 16 cases a worker)."""
+    """Give each team workers in proportion to its expected caseload (about 14 cases a worker, so that the
+    caseload per case-holding social worker, WF05, comes near England's 15.2)."""
     rng = world.rng
     load = {"FD": 0.012, "EH": 0.02, "ASSESS": 0.035, "CIN": 0.045, "CLA": 0.05, "LC": 0.03, "DIS": 0.01}
     prefix = {"EH": ("EH", "EHW"), "LC": ("PA", "PA")}
     for t in world.teams:
-        n = max(3, round(n_children * load[t.service] / 16))
+        n = max(3, round(n_children * load[t.service] / 14))
         p, role = prefix.get(t.service, ("SW", "SW"))
         for k in range(n):
             seq = world.worker_seq.get(p, 0) + 1
@@ -241,8 +248,9 @@ class Simulator:
             worker = team.workers[rng.randrange(len(team.workers))]
             if worker == previous:
                 worker = team.workers[rng.randrange(len(team.workers))]
-            nxt = t + int(rng.expovariate(change_rate / YEAR)) + 1 if change_rate > 0 else stop + 1
-            if nxt >= stop or nxt > self.w.w1:
+            # A worker holds the case for a week at least, and a change never falls in the last week.
+            nxt = t + int(rng.expovariate(change_rate / YEAR)) + 7 if change_rate > 0 else stop + 1
+            if nxt >= stop - 7 or nxt > self.w.w1:
                 child.allocations.append([worker, team.team_id, kind, t, end])
                 return
             child.allocations.append([worker, team.team_id, kind, t, nxt])
@@ -269,7 +277,9 @@ class Simulator:
         c.upn = make_upn(rng, w.old_la)
         if rng.random() < 0.12:
             c.disabilities = sorted({W_DISAB(rng) for _ in range(rng.choice([1, 1, 2, 3]))})
-        if rng.random() < 0.12 and age >= 4:
+        # Child protection plans before the warm-up (with this or another council): with the repeat plans the
+        # history makes, about a fifth of new plans are second or later ones (CP05).
+        if rng.random() < 0.2 and age >= 4:
             c.prior_cpp = 1 if rng.random() < 0.8 else 2
         return c
 
@@ -649,12 +659,29 @@ class Simulator:
         rng, w = self.rng, self.w
         team = w.team("CLA", c.area)
         stab = w.rate("placement_stability", team)
-        # Moves a year: chosen so that about ``stab`` of children have 3+ placements in a year.
-        move_rate = 0.22 + 3.6 * stab
         out = [(start, *self.place_for(c, age, start, route, None))]
-        t = start
+        # Most moves come early: a first placement made in a hurry is often followed by a planned one
+        # (then sometimes another). After that most children settle in a long-term placement and rarely
+        # move; a minority (more of them teenagers, and in residential care) go on moving. The unsettled
+        # share scales with the team's placement-stability rate (CLA03), so worse teams move more.
+        moves: list[int] = []
+        if rng.random() < EARLY_MOVE:
+            t = start + self.lognormal_days(75, 0.8, 10, 400)
+            moves.append(t)
+            if rng.random() < SECOND_EARLY_MOVE:
+                moves.append(t + self.lognormal_days(110, 0.8, 14, 500))
+        unsettled = rng.random() < min(0.9, UNSETTLED_PER_STABILITY * stab)
+        t = moves[-1] if moves else start
         while True:
-            t = t + int(rng.expovariate(move_rate / YEAR)) + 7
+            a = (t - c.dob) / YEAR
+            rate = SETTLED_MOVES
+            if unsettled:
+                rate = UNSETTLED_MOVES_TEEN if a >= 11 else UNSETTLED_MOVES_CHILD
+            t = t + int(rng.expovariate(rate / YEAR)) + 7
+            if t >= end - 7:
+                break
+            moves.append(t)
+        for t in sorted(moves):
             if t >= end - 7:
                 break
             a = (t - c.dob) / YEAR
@@ -668,7 +695,7 @@ class Simulator:
             if not out[-1][1].startswith("U"):
                 out.append((placed - 20, "U6", w.fostering_la.provider_code, w.places.pick("inside"),
                             w.fostering_la.urn))
-            out.append((placed, "A4", w.adoption.provider_code, w.places.pick(rng.choice(["inside", "near"])),
+            out.append((placed, "A6", w.adoption.provider_code, w.places.pick(rng.choice(["inside", "near"])),
                         w.adoption.urn))
         if route in ("home",) and any(s in ("C1", "C2") for _, s in ls) and rng.random() < 0.12:
             last_ls = [d for d, s in ls]

@@ -79,10 +79,20 @@ def periods_in_year(child: Child, year: Year) -> list[Period]:
     return [p for p in child.periods if p.start <= year.end and (p.end is None or p.end >= year.start)]
 
 
+def relevant_child(child: Child) -> bool:
+    """A relevant or former relevant child (the children OC3 follows up): looked after for at least 13 weeks
+    (91 days) since the 14th birthday, some of it after the 16th (rule 1001)."""
+    fourteen, sixteen = add_years(child.dob, 14), add_years(child.dob, 16)
+    ended = [p for p in child.periods if p.end is not None]
+    after_14 = sum(max(0, p.end - max(p.start, fourteen)) for p in ended)
+    after_16 = sum(max(0, p.end - max(p.start, sixteen)) for p in ended)
+    return after_14 >= 91 and after_16 >= 1
+
+
 def oc3_birthday(child: Child, year: Year) -> tuple[int, int] | None:
     """(age, birthday) if this care leaver is due an OC3 follow-up this year."""
     leave = [p for p in child.periods if p.route == "18" and p.end is not None]
-    if not leave:
+    if not leave or not relevant_child(child):
         return None
     left = leave[-1].end
     for age in (17, 18, 19, 20, 21):
@@ -132,7 +142,7 @@ def build_903(children: list[Child], year: Year, world: World, seed: int, dt: Da
         t["Header"].append([cid, sex_code(c.sex), dob, c.ethnic, upn or unknown, mother, ""])
         out.children.append(cid)
         if oc3 is not None:
-            t["OC3"].append([cid, dob, *oc3_values(c, oc3[0], rng, world)])
+            t["OC3"].append([cid, dob, *oc3_values(c, oc3[0], rng, world, year)])
             continue
         for p in pers:
             for e in episodes_in_year(p, year):
@@ -215,7 +225,23 @@ def oc2_values(c: Child, year: Year, rng: random.Random, world: World) -> list[s
     return [sdq_score, sdq_reason, convicted, health_check, imm, teeth, ha, sub, received, offered]
 
 
-def oc3_values(c: Child, age: int, rng: random.Random, world: World) -> list[str]:
+# ACTIV codes before 2021-22: full- and part-time training or employment were F3 and P3, later split into
+# apprenticeships (F4, P4) and other training or employment (F5, P5).
+OLD_ACTIV = {"F4": "F3", "F5": "F3", "P4": "P3", "P5": "P3"}
+# RC9 (closed after assessment, referred to early help) is in the CIN census from 2022-23; RC8 before.
+RC9_FROM = CollectionYear(2023)
+
+
+def oc3_values(c: Child, age: int, rng: random.Random, world: World, year: Year | None = None) -> list[str]:
+    values = _oc3_values(c, age, rng, world)
+    if year is not None and values[1] in OLD_ACTIV:
+        codes = next(col.codes for col in ssda903_tables(year.cy)["OC3"].columns if col.name == "activ")
+        if values[1] not in codes:
+            values[1] = OLD_ACTIV[values[1]]
+    return values
+
+
+def _oc3_values(c: Child, age: int, rng: random.Random, world: World) -> list[str]:
     team = world.team("LC", c.area)
     if rng.random() < world.rate("care_leaver_in_touch", team):
         in_touch = "YES"
@@ -252,7 +278,8 @@ def build_cin_child(c: Child, refs, year: Year, dt: DateText) -> dict:
     for r in refs:
         d = {"CINreferralDate": iso(r.start), "ReferralSource": r.source, "PrimaryNeedCode": r.need or "",
              "CINclosureDate": iso(r.close) if r.close is not None and r.close <= ye else "",
-             "ReasonForClosure": r.reason if r.close is not None and r.close <= ye else "",
+             "ReasonForClosure": (("RC8" if r.reason == "RC9" and year.cy < RC9_FROM else r.reason)
+                                  if r.close is not None and r.close <= ye else ""),
              "ReferralNFA": "1" if r.nfa else "0", "Assessments": [], "CINplanDates": [], "Section47": [],
              "ChildProtectionPlans": []}
         for a_start, auth, factors in r.assessments:

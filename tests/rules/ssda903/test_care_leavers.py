@@ -216,3 +216,46 @@ def test_131_132_133_codes_must_be_given_and_valid():
 def test_153_all_three_items_or_none():
     rows = [oc3_131("A"), oc3_131("B", IN_TOUCH="", ACTIV="", ACCOM=""), oc3_131("C", ACCOM=""), oc3_131("D", IN_TOUCH="", ACTIV="")]
     assert flagged(R153, Y, {"OC3": rows}) == {("OC3", 2, "C"), ("OC3", 3, "D")}
+
+
+def test_1002_sees_episodes_in_every_earlier_year_loaded():
+    """A care leaver who left care three years ago has episodes only in an earlier year's 903 in the warehouse."""
+    from clearsight.rules.engine import RunContext, create_period_macros, create_views, run_rules
+    from clearsight.warehouse.testing import add_load, empty_warehouse, source_tables
+
+    con = empty_warehouse()
+    add_load(con, 1, "ssda903", "2021-22", {"Episodes": [ep("A", DECOM="01/06/2020", DEC="01/06/2021", REC="E8")]})
+    add_load(con, 2, "ssda903", "2024-25", {"OC3": [oc3("A"), oc3("B")]})
+    add_load(con, 3, "ssda903", "2025-26", {"Episodes": [ep("B", DECOM="01/06/2025")]})  # a later year: not previous
+    add_load(con, 4, "ssda903", "2023-24", {"Episodes": [ep("C", DECOM="01/06/2023")]})  # last year
+    specs = source_tables("ssda903", "2024-25").values()
+    create_views(con, specs, 2)
+    create_views(con, specs, 4, prefix="prev_")
+    create_period_macros(con, "2024-25", None)
+    result = run_rules(con, [R1002], RunContext("ssda903", "2024-25", 2, previous_load_id=4,
+                                                providers_loaded=False, la=None, source_format="csv"))
+    assert "1002" not in result.rules_not_run
+    assert {(f.table, f.row, f.child) for f in result.findings} == {("OC3", 1, "B")}
+
+
+def test_1001_counts_care_in_every_earlier_year_loaded():
+    """A's care from 15 to 18 lies mostly in an earlier year's 903; last year's holds only its last 6 weeks.
+    B has the same last 6 weeks and nothing earlier: not a relevant child."""
+    from clearsight.rules.engine import RunContext, create_period_macros, create_views, run_rules
+    from clearsight.warehouse.testing import add_load, empty_warehouse, source_tables
+
+    dob = "01/05/2005"  # 18 on 1 May 2023, 19 at 31 March 2025
+    long = ep("A", DECOM="01/06/2020", DEC="20/03/2023", REC="X1", RNE="S")
+    last = {c: ep(c, DECOM="20/03/2023", DEC="01/05/2023", REC="E8", RNE="P" if c == "A" else "S") for c in "AB"}
+    con = empty_warehouse()
+    add_load(con, 1, "ssda903", "2022-23", {"Episodes": [long, {**last["A"], "DEC": "", "REC": ""}]})
+    add_load(con, 4, "ssda903", "2023-24", {"Episodes": [last["A"], last["B"]]})
+    add_load(con, 2, "ssda903", "2024-25", {"Header": [hd("A", dob), hd("B", dob)], "OC3": [oc3("A", dob), oc3("B", dob)]})
+    specs = source_tables("ssda903", "2024-25").values()
+    create_views(con, specs, 2)
+    create_views(con, specs, 4, prefix="prev_")
+    create_period_macros(con, "2024-25", None)
+    result = run_rules(con, [R1001], RunContext("ssda903", "2024-25", 2, previous_load_id=4,
+                                                providers_loaded=False, la=None, source_format="csv"))
+    assert "1001" not in result.rules_not_run
+    assert {(f.table, f.row, f.child) for f in result.findings} == {("OC3", 1, "B")}

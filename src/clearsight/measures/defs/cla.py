@@ -4,13 +4,14 @@ missing episodes and return home interviews, reviews, visits, and children leavi
 from clearsight.measures.definition import Lookback, Measure
 from clearsight.measures.defs.sql import (
     ADOPTED,
+    ADOPTION_PLACEMENTS,
+    CARER_CHANGES,
     CLA_DIMS,
     FIRST_903_DAY,
     PEOPLE,
     PLACEMENT_STARTS,
     SHORT_BREAKS,
     care_start,
-    episode_started_within,
     in_period,
     last_episode_start,
     looked_after_throughout,
@@ -82,15 +83,19 @@ CLA04 = Measure(
 
 # Continuity is judged from the episodes around the dates that matter, so it does not need the episode
 # where care began to be in a loaded return: looked after 2.5 years ago with no new period of care since,
-# and in the same placement for 2 years (no placement started since).
+# and with the same carer for 2 years: no change of carer (CARER_CHANGES) since; a move with the same
+# carer (RNE T, U) does not count, and a child placed for adoption counts the adoptive placement together
+# with the one before it, so the change of carer into the current adoption placement does not count either.
 CLA05 = Measure(
     id="CLA05", name="Long-term placement stability",
     lookback=Lookback("30 MONTH", "long-term stability looks back 2.5 years from the last day", anchor="end"),
     definition="Of the children under 16 who had been looked after for at least two and a half years on the last "
-               "day of the period, the share who had lived in the same placement for at least two years.",
+               "day of the period, the share who had lived in the same placement (with the same carer) for at "
+               "least two years, or who are placed for adoption and whose adoptive placement and the placement "
+               "before it together last at least two years.",
     unit="proportion", higher_is_better=True,
     population="Children looked after under 16, in care continuously for 2.5 years or more",
-    numerator="In the same placement for 2 years or more", denominator="The population",
+    numerator="With the same carer for 2 years or more", denominator="The population",
     sql=f"""
         WITH at_end AS (
             SELECT c.*, (SELECT any_value(h.dob) FROM hist_cla_header h WHERE h.child_id = c.child_id) AS dob
@@ -100,7 +105,12 @@ CLA05 = Measure(
             WHERE a.dob > a.dim_day - INTERVAL 16 YEAR
               AND {looked_after_throughout("a.child_id", "a.dim_day", "30 MONTH")})
         SELECT period,
-               CASE WHEN NOT {episode_started_within("l.child_id", "l.dim_day", "2 YEAR", f"IN {PLACEMENT_STARTS}")}
+               CASE WHEN NOT EXISTS (
+                        SELECT 1 FROM hist_cla_episodes e
+                        WHERE e.child_id = l.child_id AND e.rne IN {CARER_CHANGES}
+                          AND e.decom > l.dim_day - INTERVAL 2 YEAR AND e.decom <= l.dim_day
+                          AND NOT (l.placement_type IN {ADOPTION_PLACEMENTS} AND e.decom =
+                                   {last_episode_start("l.child_id", "l.dim_day", f"IN {CARER_CHANGES}")}))
                     THEN 1 ELSE 0 END AS num,
                1 AS den, child_id, dim_day, legal_status, placement_type
         FROM long_term l""",

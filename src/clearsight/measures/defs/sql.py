@@ -66,6 +66,14 @@ FIRST_CIN_DAY = "first_day_loaded('cin')"
 # a change of legal status only (L).
 PLACEMENT_STARTS = "('S', 'P', 'B', 'T', 'U')"
 
+# Reasons for a new episode that change the child's carer: starting to be looked after (S), a change of placement
+# and carer (P), and a change of legal status, placement and carer (B). T and U change the placement but the
+# carer(s) stay the same (for example foster carers who become the child's adopters).
+CARER_CHANGES = "('S', 'P', 'B')"
+
+# Placed for adoption (PLACE A3-A6).
+ADOPTION_PLACEMENTS = "('A3', 'A4', 'A5', 'A6')"
+
 # Legal statuses of an agreed series of short-term placements (short breaks), left out of most measures of care.
 SHORT_BREAKS = "('V3', 'V4')"
 

@@ -86,11 +86,19 @@ R1000 = Rule("1000", "ssda903", {"OC3": ("IN_TOUCH", "ACTIV", "ACCOM")}, """
 
 # Last year's and this year's episodes as one history: an episode open at last year's end and in this
 # year's return again (same CHILD and DECOM) counts once, with its ceased date if either year has one.
+# The episodes of every earlier year's 903 loaded in the warehouse (its current loads) before last year's.
+_EARLIER_EPISODES = """
+    SELECT e.child_id, e.decom, e.dec, e.ls, e.rec FROM cla_episodes e JOIN current_loads l ON l.load_id = e.load_id
+    WHERE l.return_code = 'ssda903' AND CAST(left(l.year, 4) AS INTEGER) < year(collection_end()) - 1
+"""
+
 _HISTORY = """
     both_years AS (
         SELECT child_id, decom, dec, ls, rec FROM Episodes WHERE decom IS NOT NULL
         UNION ALL
         SELECT child_id, decom, dec, ls, rec FROM prev_Episodes WHERE decom IS NOT NULL
+        UNION ALL
+        SELECT * FROM (""" + _EARLIER_EPISODES + """) WHERE decom IS NOT NULL
     ), history AS (
         SELECT * FROM both_years
         QUALIFY row_number() OVER (PARTITION BY child_id, decom ORDER BY dec NULLS LAST) = 1
@@ -131,8 +139,9 @@ R1001 = Rule("1001", "ssda903", {"OC3": ("IN_TOUCH", "ACTIV", "ACCOM")}, f"""
 """, needs=PREVIOUS,
     notes="A relevant or former relevant child was looked after for at least 13 weeks (91 days) since "
           "their 14th birthday, some of it after their 16th, not counting short breaks (V3, V4), and was "
-          "not adopted (final REC E11, E12). Only this year's and last year's returns are seen, so young "
-          "people aged 20 or more at 31 March, whose care lies further back, are not checked; the peer "
+          "not adopted (final REC E11, E12). The episodes are this year's, last year's and every earlier "
+          "year's 903 loaded in the warehouse; young people aged 20 or more at 31 March, whose care may lie "
+          "before the loaded years, are not checked; the peer sees only this year's and last year's returns, "
           "means to skip them too but in fact flags every one of them (and every young person with no "
           "date of birth).")
 
@@ -142,7 +151,11 @@ R1002 = Rule("1002", "ssda903", {"OC3": ("IN_TOUCH", "ACTIV", "ACCOM")}, """
     SELECT 'OC3', o.row_no, o.child_id FROM OC3 o
     WHERE NOT EXISTS (SELECT 1 FROM Episodes e WHERE e.child_id = o.child_id)
       AND NOT EXISTS (SELECT 1 FROM prev_Episodes e WHERE e.child_id = o.child_id)
-""", needs=PREVIOUS, notes="Only this year's and last year's episodes are seen.")
+      AND NOT EXISTS (SELECT 1 FROM (""" + _EARLIER_EPISODES + """) e WHERE e.child_id = o.child_id)
+""", needs=PREVIOUS, notes="Previous episodes are this year's, last year's and those of every earlier year's 903 "
+                           "loaded in the warehouse (its current loads), so a care leaver who left care at 18 "
+                           "three years ago is seen when those years are loaded. The peer sees only this year's "
+                           "and last year's episodes and flags every care leaver whose care lies further back.")
 
 # The young person's latest birthday at the reference date, and the age reached on it.
 _BIRTHDAY = """
