@@ -181,14 +181,6 @@ def write_postcode_file(table: pa.Table, target: Path) -> None:
         writer.write_table(table, max_chunksize=1 << 20)
 
 
-def cached_postcode_file() -> Path | None:
-    """The prepared lookup as an Arrow file, written on first use; None when the cache cannot be written."""
-    path = postcode_cache_path()
-    if path.exists():
-        return path
-    return path if write_atomic(path, lambda tmp: write_postcode_file(postcode_table(), tmp)) else None
-
-
 def read_postcode_file(path: Path) -> pa.Table | None:
     """The cached lookup, mapped into memory (None if the file is unreadable: it is then built again)."""
     import pyarrow.ipc as ipc
@@ -197,6 +189,18 @@ def read_postcode_file(path: Path) -> pa.Table | None:
         return ipc.open_file(pa.memory_map(str(path))).read_all()
     except (OSError, pa.ArrowException):
         return None
+
+
+def postcode_lookup() -> pa.Table:
+    """The prepared lookup: from the cached file, written first when it is missing or unreadable; built in
+    memory (once per process) when the cache folder cannot be written."""
+    path = postcode_cache_path()
+    if path.exists() and (table := read_postcode_file(path)) is not None:
+        return table
+    if write_atomic(path, lambda tmp: write_postcode_file(postcode_table(), tmp)):
+        if (table := read_postcode_file(path)) is not None:
+            return table
+    return postcode_table()
 
 
 def install_postcodes(con: duckdb.DuckDBPyConnection, only_for: str | None = None) -> None:
@@ -213,10 +217,7 @@ def install_postcodes(con: duckdb.DuckDBPyConnection, only_for: str | None = Non
     with _postcode_lock:
         if has_table(con, "postcodes"):
             return
-        cached = cached_postcode_file()
-        table = read_postcode_file(cached) if cached is not None else None
-        if table is None:
-            table = postcode_table()
+        table = postcode_lookup()
         if only_for:
             wanted = con.sql(f"SELECT DISTINCT w.p FROM ({only_for}) AS w(p) WHERE w.p IS NOT NULL").to_arrow_table()
             table = table.filter(pc.is_in(table.column("postcode"), value_set=wanted.column(0).combine_chunks().cast(pa.string())))
