@@ -80,7 +80,7 @@ def validate_return(return_code: str, path: Path | None, year: str | None, previ
     rules' findings and the files' own (schema and code-list findings made while reading them).
 
     Runs without pandas (:func:`clearsight.returns.collect.without_pandas`): nothing here uses it, and pyarrow
-    would otherwise import it, for a third of the command's time on a county's return."""
+    would otherwise import it (a quarter of a second or more, on every run)."""
     from clearsight.returns.collect import without_pandas
 
     with without_pandas():
