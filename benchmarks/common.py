@@ -66,6 +66,58 @@ def synthesise(children: int, seed: int, years: str, faults: float = 0.0) -> Pat
     return target
 
 
+# The generator the peers' own test data came from: Social Finance's csc-data-synthesizer ("cscsynth", MIT; not on
+# PyPI). Give a checkout of it with --cscsynth or CLEARSIGHT_CSCSYNTH, or put one at benchmarks/out/csc-data-synthesizer.
+CSCSYNTH_DEFAULT = OUT / "csc-data-synthesizer"
+
+_CSCSYNTH_SCRIPT = """
+import datetime, random, sys
+import numpy as np
+sys.path.insert(0, sys.argv[1])
+from cscsynth import ChildrenGenerator
+from cscsynth.census import snapshot_children_for_period
+from cscsynth.csv import create_csv
+children, seed, first, out = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+random.seed(seed)
+np.random.seed(seed)
+generated = ChildrenGenerator(start_date=datetime.datetime(first - 7, 4, 1),
+                              end_date=datetime.datetime(first + 1, 3, 31)).generate(num_children=children)
+year = snapshot_children_for_period(datetime.datetime(first, 4, 1), datetime.datetime(first + 1, 3, 31), generated)
+create_csv(year, out)
+"""
+
+
+def cscsynth_checkout(given: str | None) -> Path | None:
+    """The csc-data-synthesizer checkout to use, or None when there is none."""
+    for candidate in (given, os.environ.get("CLEARSIGHT_CSCSYNTH"), CSCSYNTH_DEFAULT):
+        if candidate and (Path(candidate) / "cscsynth" / "__init__.py").exists():
+            return Path(candidate)
+    return None
+
+
+def cscsynth_903(checkout: Path, children: int, seed: int, year: str) -> Path:
+    """One year's 903 CSVs made by csc-data-synthesizer (benchmarks/out/, reused), as a council would send them.
+
+    ``children`` is the generator's population over eight years; a 2024-25 snapshot of 6,550 holds about 1,800
+    children. The generator writes a table with no rows as a file with no header line; a council sends no file
+    for such a table, so those files are removed (both validators refuse a CSV without a header).
+    """
+    first = int(year[:4])
+    target = OUT / f"cscsynth-{children}-seed{seed}-{year}"
+    if (target / "header.csv").exists():
+        return target
+    print(f"generating {children:,} children with csc-data-synthesizer ({year}, seed {seed}) into {target} ...",
+          flush=True)
+    res = subprocess.run([sys.executable, "-c", _CSCSYNTH_SCRIPT, str(checkout), str(children), str(seed),
+                          str(first), str(target)], capture_output=True, text=True)
+    if res.returncode != 0:
+        sys.exit(f"csc-data-synthesizer failed:\n{res.stderr[-3000:]}")
+    for f in target.glob("*.csv"):
+        if not f.read_text().strip().strip('"'):
+            f.unlink()
+    return target
+
+
 def run_json(cmd: list[str], env: dict | None = None) -> tuple[float, float, dict]:
     seconds, peak, res = run_measured(cmd, env)
     if res.returncode != 0:

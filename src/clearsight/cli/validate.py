@@ -77,7 +77,19 @@ def validate_return(return_code: str, path: Path | None, year: str | None, previ
                     providers: list[Path], fmt: str, out: Path | None, load_id: int | None,
                     la: str | None = None) -> None:
     """Validate files (``path`` and ``year``) or an existing load, and write the findings as ``fmt``: the DfE
-    rules' findings and the files' own (schema and code-list findings made while reading them)."""
+    rules' findings and the files' own (schema and code-list findings made while reading them).
+
+    Runs without pandas (:func:`clearsight.returns.collect.without_pandas`): nothing here uses it, and pyarrow
+    would otherwise import it (a quarter of a second or more, on every run)."""
+    from clearsight.returns.collect import without_pandas
+
+    with without_pandas():
+        run_validation(return_code, path, year, previous, providers, fmt, out, load_id, la)
+
+
+def run_validation(return_code: str, path: Path | None, year: str | None, previous: Path | None,
+                   providers: list[Path], fmt: str, out: Path | None, load_id: int | None,
+                   la: str | None = None) -> None:
     from clearsight.rules.validate import validate_files, validate_load
 
     if fmt not in FORMATS:

@@ -14,9 +14,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font, PatternFill
 
 from clearsight.reports.findings import SCREEN_ROWS, screen_table
 from clearsight.reports.output import Column, Line, Table, xlsx_value
@@ -24,8 +21,7 @@ from clearsight.returns.spec import SourceTable
 from clearsight.rules.definition import catalogue
 from clearsight.rules.engine import ValidationResult
 
-HIGHLIGHT = PatternFill("solid", fgColor="FFDD00")  # GOV.UK yellow: the cell to fix
-BOLD = Font(bold=True)
+HIGHLIGHT_COLOUR = "FFDD00"  # GOV.UK yellow: the cell to fix (openpyxl is imported only to write a workbook)
 FILE_FINDINGS_SHEET = "File findings"  # the workbook's sheet of the files' schema and value findings
 FILE_FINDINGS_MESSAGE = "The file does not match the DfE schema or code lists (sheet 'File findings')"
 FILE_FINDINGS_COLUMNS = ("rule", "origin", "file", "line", "path", "table", "row", "child", "field", "value",
@@ -100,6 +96,11 @@ def findings_xlsx(result: ValidationResult, con: duckdb.DuckDBPyConnection, tabl
                   out: Path, file_findings: Sequence[dict] = ()) -> None:
     """A workbook with a summary, the files' findings (when there are any), one sheet per table (offending cells
     highlighted) and one per rule."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import PatternFill
+
+    highlight = PatternFill("solid", fgColor=HIGHLIGHT_COLOUR)
     wb = Workbook(write_only=True)
     used: set[str] = set()
     ws = wb.create_sheet(_sheet_title("Summary", used))
@@ -143,7 +144,7 @@ def findings_xlsx(result: ValidationResult, con: duckdb.DuckDBPyConnection, tabl
             for c, value in zip(spec.columns, row[1:], strict=True):
                 if c.source in cells_flagged:
                     cell = WriteOnlyCell(ws, value=_value(_cell(value)))
-                    cell.fill = HIGHLIGHT
+                    cell.fill = highlight
                     out_row.append(cell)
                 else:
                     out_row.append(_value(_cell(value)))
@@ -164,9 +165,12 @@ def findings_xlsx(result: ValidationResult, con: duckdb.DuckDBPyConnection, tabl
     wb.save(out)
 
 
-def _bold(ws, text: str) -> WriteOnlyCell:
+def _bold(ws, text: str):
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     cell = WriteOnlyCell(ws, value=xlsx_value(text))
-    cell.font = BOLD
+    cell.font = Font(bold=True)
     return cell
 
 

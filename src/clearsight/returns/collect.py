@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.abc
+import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pyarrow as pa
@@ -11,6 +14,34 @@ from clearsight.returns.problems import Finding, SourceFile
 from clearsight.returns.spec import SourceTable
 
 Batch = tuple[SourceTable, pa.Table]
+
+
+class _RefusePandas(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):  # noqa: ARG002 (the finder protocol)
+        if name == "pandas" or name.startswith("pandas."):
+            raise ImportError("pandas is not used by Clearsight")
+        return None
+
+
+@contextmanager
+def without_pandas() -> Iterator[None]:
+    """Within the block, pandas cannot be imported, so pyarrow does not import it (0.3-0.6 s) merely to check
+    that the Python lists it converts are not pandas objects.
+
+    pyarrow looks for pandas when it converts Python objects (``pa.array``), if it is installed, only to
+    recognise pandas objects; Clearsight never hands it any and does not use pandas. A command that wants to
+    start fast runs inside this block. When pandas is already imported it does nothing; after the block,
+    pandas can be imported again as usual.
+    """
+    if "pandas" in sys.modules:
+        yield
+        return
+    refuse = _RefusePandas()
+    sys.meta_path.insert(0, refuse)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(refuse)
 
 
 @dataclass

@@ -14,7 +14,6 @@ import re
 import zipfile
 from pathlib import Path
 
-import openpyxl
 import pyarrow as pa
 
 from clearsight.returns.problems import Problem, SourceFile, UnreadableFile
@@ -61,6 +60,8 @@ def _date(v: object) -> dt.date | None:
 
 def read_providers(paths: list[Path]) -> tuple[pa.Table, list[SourceFile]]:
     """Every provider row from every sheet of every workbook that has a URN column."""
+    import openpyxl  # only when there are lists to read (importing it costs a tenth of a second)
+
     cols: dict[str, list] = {k: [] for k in [*HEADINGS, "source_file", "sheet"]}
     files = []
     for path in paths:

@@ -50,15 +50,14 @@ class ValidationResult:
 
     def as_json(self, with_type: bool = False) -> dict:
         """The documented JSON shape; CIN and cross findings also say ``type`` (error or query)."""
-        def one(f: Finding) -> dict:
-            item = {"rule": f.rule}
-            if with_type:
-                item["type"] = f.type
-            item.update({"child": f.child, "table": f.table, "row": f.row, "fields": f.fields})
-            return item
-
+        if with_type:
+            findings = [{"rule": f.rule, "type": f.type, "child": f.child, "table": f.table, "row": f.row,
+                         "fields": f.fields} for f in self.findings]
+        else:
+            findings = [{"rule": f.rule, "child": f.child, "table": f.table, "row": f.row, "fields": f.fields}
+                        for f in self.findings]
         return {"return": self.return_code, "year": self.year, "rules_run": self.rules_run,
-                "rules_not_run": self.rules_not_run, "findings": [one(f) for f in self.findings]}
+                "rules_not_run": self.rules_not_run, "findings": findings}
 
 
 def create_views(con: duckdb.DuckDBPyConnection, tables: Iterable[SourceTable], load_id: int, prefix: str = "") -> None:

