@@ -9,7 +9,8 @@ with the real engine, so the figures are the ones a user of the demo sees. Run w
     .venv/bin/python benchmarks/synth_calibration.py --markdown docs/synth.md   # rewrite the table in the doc
 
 England's figures are the measure definitions' (``england``, ``england_period``; sources in
-``reference/measures/indicators.csv``); the range of English councils is ``synth/data/council_range.csv``.
+``reference/measures/england.csv``); the range of English councils is the published one in that file, else
+``synth/data/council_range.csv``.
 """
 
 from __future__ import annotations
@@ -139,6 +140,22 @@ def errors_by_return(con: duckdb.DuckDBPyConnection, years: list[str]) -> dict[t
     return out
 
 
+def council_ranges() -> dict[str, dict]:
+    """Measure id -> the range of English councils the synthetic council should stay inside: the lowest and highest
+    council in the DfE table England's figure comes from (``reference/measures/england.csv``), else the approximate
+    range of ``synth/data/council_range.csv`` for measures whose council table is not in the reference data."""
+    from clearsight.measures.registry import all_measures
+    from clearsight.synth.params import council_range
+
+    out = dict(council_range())
+    for mid, m in all_measures().items():
+        fig = m.england_figure
+        if fig is not None and fig.la_lowest is not None and fig.la_highest is not None:
+            out[mid] = {"measure": mid, "low": fig.la_lowest, "high": fig.la_highest, "release": fig.release,
+                        "table": fig.table, "year": fig.la_period, "basis": "published"}
+    return out
+
+
 def england_of(mid: str) -> tuple[float | None, str]:
     from clearsight.measures.registry import all_measures
 
@@ -155,12 +172,12 @@ def fmt(value: float | None, unit: str) -> str:
 def table_markdown(cal: Calibration) -> str:
     """The calibration table (measures, then children with errors), in Markdown."""
     from clearsight.measures.registry import all_measures
-    from clearsight.synth.params import council_range
 
-    measures, ranges = all_measures(), council_range()
+    measures, ranges = all_measures(), council_ranges()
     lines = [f"`clearsight demo` council: {cal.children:,} children a year, seed {cal.seed}; history "
              f"{cal.history[0]} to {cal.history[-1]} loaded first. England: the measure's figure and period "
-             "(`reference/measures/indicators.csv`); councils' range: `synth/data/council_range.csv` (approximate, "
+             "(`reference/measures/england.csv`); councils' range: the lowest and highest council in the same DfE table "
+             "(`reference/measures/england.csv`), else `synth/data/council_range.csv` (approximate, "
              "see below).", "",
              "| measure | " + " | ".join(cal.years) + " | England (period) | English councils | source of the range |",
              "|---|" + "---|" * len(cal.years) + "---|---|---|"]

@@ -105,7 +105,8 @@ def council_range() -> dict[str, dict]:
     ``low``, ``high`` and the DfE release, table and year that publish councils' figures
     (``data/council_range.csv``). The bounds are marked ``approximate``: they were set from the DfE's local
     authority figures without a stored copy of those tables to read them from, so they are wide; replace them
-    with the published minimum and maximum when the tables are in the reference data."""
+    with the published minimum and maximum when the tables are in the reference data. Only measures whose councils'
+    table is not in ``reference/measures/england.csv`` are here (CIN05, CP06); the benchmark prefers that file."""
     with open(DATA / "council_range.csv", newline="", encoding="utf-8") as fh:
         return {row["measure"]: {**row, "low": float(row["low"]), "high": float(row["high"])}
                 for row in csv.DictReader(fh)}
