@@ -29,35 +29,32 @@ def suppressed(v: MeasureValue) -> dict:
     return d
 
 
+def _figure(x: float, unit: str) -> str:
+    """A number in the measure's unit, without the unit's words."""
+    if unit == "proportion":
+        return f"{x:.1%}"
+    if unit == "count":
+        return f"{x:,.0f}"
+    if unit == "rate_per_10000":
+        return f"{x:.1f}"
+    if unit == "days":
+        return f"{x:.0f}"
+    return f"{x:.2f}"
+
+
 def format_value(value, unit: str) -> str:
     if value is None:
         return "-"
     if isinstance(value, str):
         return value
-    if unit == "proportion":
-        return f"{value:.1%}"
-    if unit == "count":
-        return f"{value:,.0f}"
-    if unit == "rate_per_10000":
-        return f"{value:.1f} per 10,000"
-    if unit == "days":
-        return f"{value:.0f} days"
-    return f"{value:.2f}"
+    return _figure(value, unit) + {"rate_per_10000": " per 10,000", "days": " days"}.get(unit, "")
 
 
 def format_interval(lower, upper, unit: str) -> str:
     """``72.1% to 88.4%``: a 95% interval in the measure's unit; "" when there is none."""
     if lower is None or upper is None or isinstance(lower, str) or isinstance(upper, str):
         return ""
-    if unit == "proportion":
-        return f"{lower:.1%} to {upper:.1%}"
-    if unit == "count":
-        return f"{lower:,.0f} to {upper:,.0f}"
-    if unit == "rate_per_10000":
-        return f"{lower:.1f} to {upper:.1f}"
-    if unit == "days":
-        return f"{lower:.0f} to {upper:.0f}"
-    return f"{lower:.2f} to {upper:.2f}"
+    return f"{_figure(lower, unit)} to {_figure(upper, unit)}"
 
 
 def shown_value(measure: Measure, d: dict) -> str:
