@@ -5,6 +5,7 @@ from __future__ import annotations
 from clearsight.measures.definition import Measure
 from clearsight.measures.engine import MeasureValue
 from clearsight.measures.funnel import funnel, funnel_spec
+from clearsight.measures.history import complete_from
 
 
 def trend_spec(measure: Measure, values: list[MeasureValue]) -> dict:
@@ -35,12 +36,7 @@ def trend_spec(measure: Measure, values: list[MeasureValue]) -> dict:
 
 def full_history_start(values: list[MeasureValue]) -> str | None:
     """The first period from which every value is complete, when earlier ones are not (else None)."""
-    first = None
-    for v in values:
-        if v.history == "complete":
-            first = first or v.period
-        else:
-            first = None
+    first = complete_from((v.period, v.history) for v in values)
     return first if values and first is not None and first != values[0].period else None
 
 

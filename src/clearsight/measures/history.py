@@ -20,6 +20,7 @@ import duckdb
 
 from clearsight.measures.definition import Measure
 from clearsight.measures.periods import Period, go_back, long_date
+from clearsight.returns.registry import RETURNS
 from clearsight.returns.years import CollectionYear
 
 # view name → (current view, natural key columns); an empty key keeps every row (per-year snapshots).
@@ -116,9 +117,6 @@ def age_sql(dob: str, day: str) -> str:
 
 # ----------------------------------------------------------------------------- what history is loaded
 
-RETURN_NAMES = {"cin": "CIN census", "ssda903": "SSDA903", "cms": "case-management extract",
-                "csww": "workforce census"}
-
 COMPLETE, INCOMPLETE, NO_DATA = "complete", "incomplete", "no data"
 
 
@@ -170,11 +168,18 @@ def _overlaps(spans: list[tuple[dt.date, dt.date]], first: dt.date, last: dt.dat
 
 
 def _is_collection_year(period: Period) -> bool:
-    return period.start.month == 4 and period.start.day == 1 and period.end == dt.date(period.start.year + 1, 3, 31)
+    year = CollectionYear.containing(period.start)
+    return (period.start, period.end) == (year.first_day, year.last_day)
+
+
+def _name(code: str) -> str:
+    """A return as sentences name it (the registry's ``name``: "CIN census"), or its code if it has no entry."""
+    entry = RETURNS.get(code)
+    return entry.name if entry is not None else code
 
 
 def _names(codes) -> str:
-    return " or ".join(RETURN_NAMES.get(c, c) for c in codes)
+    return " or ".join(_name(c) for c in codes)
 
 
 def lookback_start(measure: Measure, period: Period) -> dt.date | None:
@@ -210,12 +215,12 @@ def coverage(measure: Measure, period: Period, loaded: dict[str, list[str]]) -> 
             return NO_DATA, f"no {_names(present)} is loaded for {period.label}"
         return COMPLETE, ""
     if not any(_overlaps(spans[rc], period.start, period.end) for rc in present):
-        years = "; ".join(f"{RETURN_NAMES.get(rc, rc)} {loaded[rc][0]} to {loaded[rc][-1]}" for rc in present)
+        years = "; ".join(f"{_name(rc)} {loaded[rc][0]} to {loaded[rc][-1]}" for rc in present)
         return NO_DATA, f"no {_names(present)} is loaded for {period.label} (loaded: {years})"
     short = [rc for rc in present if not _covers(spans[rc], period.start, period.end)]
     if short:
         rc = short[0]
-        return INCOMPLETE, (f"the loaded {RETURN_NAMES.get(rc, rc)} covers only part of {period.label} "
+        return INCOMPLETE, (f"the loaded {_name(rc)} covers only part of {period.label} "
                             f"(loaded: {', '.join(loaded[rc])})")
     lb = measure.lookback
     if lb is None:
@@ -225,24 +230,30 @@ def coverage(measure: Measure, period: Period, loaded: dict[str, list[str]]) -> 
     first = lookback_start(measure, period)
     for rc in lb.returns or present:
         if not loaded.get(rc):
-            return INCOMPLETE, f"{lb.what}; no {RETURN_NAMES.get(rc, rc)} is loaded"
+            return INCOMPLETE, f"{lb.what}; no {_name(rc)} is loaded"
         rc_spans = spans.get(rc) or _spans(loaded[rc])
         if first is None or not _covers(rc_spans, first, period.end):
             begins = rc_spans[0][0] if rc_spans else None
-            where = f"loaded {RETURN_NAMES.get(rc, rc)} history begins {long_date(begins)}" if begins else \
-                f"no {RETURN_NAMES.get(rc, rc)} is loaded"
+            where = f"loaded {_name(rc)} history begins {long_date(begins)}" if begins else \
+                f"no {_name(rc)} is loaded"
             if begins and first and first >= begins:
-                where = f"the loaded {RETURN_NAMES.get(rc, rc)} years have a gap (loaded: {', '.join(loaded[rc])})"
+                where = f"the loaded {_name(rc)} years have a gap (loaded: {', '.join(loaded[rc])})"
             return INCOMPLETE, f"{lb.what}; {where}"
     return COMPLETE, f"{lb.what}; the loaded history covers it"
 
 
-def full_history_from(measure: Measure, periods: list[Period], loaded: dict[str, list[str]]) -> str | None:
-    """The first of ``periods`` (in order) from which every later one is complete: where full history begins."""
+def complete_from(histories) -> str | None:
+    """Of ``(label, history)`` pairs in order, the first label from which every later one is ``complete``: where
+    full history begins (None when the last is not complete)."""
     first = None
-    for p in periods:
-        if coverage(measure, p, loaded)[0] == COMPLETE:
-            first = first or p.label
+    for label, history in histories:
+        if history == COMPLETE:
+            first = first or label
         else:
             first = None
     return first
+
+
+def full_history_from(measure: Measure, periods: list[Period], loaded: dict[str, list[str]]) -> str | None:
+    """The first of ``periods`` (in order) from which every later one is complete: where full history begins."""
+    return complete_from((p.label, coverage(measure, p, loaded)[0]) for p in periods)

@@ -4,6 +4,7 @@ England, small numbers suppressed by role."""
 from __future__ import annotations
 
 from clearsight.measures.definition import Measure
+from clearsight.measures.history import complete_from
 from clearsight.measures.report import format_interval, format_value, shown_value, suppressed
 
 VERDICT_CLASS = {"better": "cs-better", "worse": "cs-worse", "similar": "cs-similar"}
@@ -48,12 +49,7 @@ def polarity(measure: Measure) -> str:
 
 def full_history(measure: Measure, months: list[dict]) -> str:
     """Where a monthly series' full history begins: the first month from which every month is complete."""
-    first = None
-    for x in months:
-        if x["v"]["history"] == "complete":
-            first = first or x["period"]
-        else:
-            first = None
+    first = complete_from((x["period"], x["v"]["history"]) for x in months)
     what = f" ({measure.lookback.what})" if measure.lookback and not measure.lookback.carried else ""
     if not months:
         return ""
