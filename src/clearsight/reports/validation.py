@@ -128,8 +128,8 @@ def findings_xlsx(result: ValidationResult, con: duckdb.DuckDBPyConnection, tabl
             flagged[f["table"]][f["row"]][f["field"] or ""].append(f["rule"])
     for name, spec in tables.items():
         exists = con.execute(
-            "SELECT count(*) FROM (SELECT table_name AS n FROM duckdb_tables() WHERE temporary UNION ALL "
-            "SELECT view_name FROM duckdb_views() WHERE temporary) WHERE n = ?", [name]).fetchall()[0][0]
+            "SELECT count(*) FROM (SELECT table_name AS n FROM duckdb_tables() UNION ALL "
+            "SELECT view_name FROM duckdb_views() WHERE NOT internal) WHERE n = ?", [name]).fetchall()[0][0]
         if not exists:
             continue
         ws = wb.create_sheet(_sheet_title(name, used))

@@ -37,6 +37,9 @@ def rules_for(return_code: str) -> list[Rule]:
     return list(importlib.import_module(package).RULES)
 
 
+RULE_THREADS = 2  # batches planned at once when validating files (see rules.engine.run_rules)
+
+
 @dataclass
 class Timing:
     parse: float = 0.0
@@ -44,12 +47,14 @@ class Timing:
 
 
 def validate_files(path: Path, return_code: str, year: str, *, previous: Path | None = None,
-                   previous_year: str | None = None, providers: list[Path] | None = None, la: str | None = None) -> tuple[ValidationResult, duckdb.DuckDBPyConnection, Timing]:
-    """Validate files without touching the warehouse; returns the result and the in-memory database."""
+                   previous_year: str | None = None, providers: list[Path] | None = None, la: str | None = None,
+                   threads: int = RULE_THREADS) -> tuple[ValidationResult, duckdb.DuckDBPyConnection, Timing]:
+    """Validate files without touching the warehouse; returns the result and the in-memory database (the
+    database is this call's own, so its rules may run on ``threads`` threads: see ``rules.engine.run_rules``)."""
     timing = Timing()
     started = time.perf_counter()
     con = quiet(duckdb.connect())
-    ensure_schema(con)
+    ensure_schema(con, returns=[return_code])
     load_id = load_into(con, path, return_code, year)
     prev_id = None
     if previous is not None:
@@ -57,7 +62,7 @@ def validate_files(path: Path, return_code: str, year: str, *, previous: Path | 
     if providers:
         load_providers(con, providers)
     timing.parse = time.perf_counter() - started
-    result = run_on(con, return_code, year, load_id, prev_id, bool(providers), la)
+    result = run_on(con, return_code, year, load_id, prev_id, bool(providers), la, threads=threads)
     timing.rules = time.perf_counter() - started - timing.parse
     return result, con, timing
 
@@ -87,14 +92,14 @@ def validate_load_on(con: duckdb.DuckDBPyConnection, load_id: int, *, previous_l
 
 
 def run_on(con: duckdb.DuckDBPyConnection, return_code: str, year: str, load_id: int, previous_load: int | None,
-           providers: bool, la: str | None = None) -> ValidationResult:
+           providers: bool, la: str | None = None, threads: int = 1) -> ValidationResult:
     tables = registry.get(return_code).tables(year).values()
     source_format = catalog.load_meta(con, load_id).get("format")
-    create_views(con, tables, load_id)
-    create_views(con, tables, previous_load if previous_load is not None else -1, prefix="prev_")
+    create_views(con, tables, load_id, shared=threads > 1)
+    create_views(con, tables, previous_load if previous_load is not None else -1, prefix="prev_", shared=threads > 1)
     create_period_macros(con, year, la)
     ctx = RunContext(return_code, year, load_id, previous_load, providers, la, source_format)
-    return run_rules(con, rules_for(return_code), ctx)
+    return run_rules(con, rules_for(return_code), ctx, threads=threads)
 
 
 def cross_views(con: duckdb.DuckDBPyConnection, year: str, lac_load: int, cin_load: int) -> None:

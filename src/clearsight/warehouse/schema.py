@@ -9,6 +9,8 @@ with no decision (every load made before the publish gate, or straight through `
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import duckdb
 
 from clearsight.returns import registry
@@ -124,8 +126,12 @@ def current_view_ddl(spec: SourceTable, return_code: str) -> str:
             f"JOIN current_loads l ON l.load_id = t.load_id AND l.return_code = '{return_code}'")
 
 
-def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create whatever is missing; safe to call on every connection that writes."""
+def ensure_schema(con: duckdb.DuckDBPyConnection, returns: Iterable[str] | None = None) -> None:
+    """Create whatever is missing; safe to call on every connection that writes.
+
+    ``returns`` limits the canonical tables to those returns' (an in-memory database that checks one
+    return's files needs no others); the default is every return's."""
+    wanted = set(returns) if returns is not None else None
     for ddl in META_DDL:
         con.execute(ddl)
     con.execute(DATE_MACRO)
@@ -137,6 +143,8 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
             "SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal AND schema_name = 'main'").fetchall():
         existing.setdefault(table, set()).add(column)
     for return_code, tables in RETURN_TABLES.items():
+        if wanted is not None and return_code not in wanted:
+            continue
         for spec in tables.values():
             con.execute(canonical_ddl(spec))
             have = existing.get(spec.canonical)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from clearsight.returns.cin.spec import CIN_TABLES
 from clearsight.returns.message import HEADER_PARTS
+from clearsight.returns.xmlsafe import escape
 from clearsight.returns.years import CollectionYear
 
 # The modules a ChildCharacteristics element holds; the rest of the ChildIdentifiers table is ChildIdentifiers.

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from clearsight.returns.csww.spec import CSWW_TABLES
 from clearsight.returns.message import HEADER_PARTS
+from clearsight.returns.xmlsafe import escape
 
 
 def elements(table: str, row: Mapping[str, str]) -> str:
