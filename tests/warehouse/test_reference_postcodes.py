@@ -118,3 +118,19 @@ def test_a_broken_or_unwritable_cache_falls_back_to_building_the_lookup(tmp_path
     postcodes.install_postcodes(unwritable, "SELECT 'CF101AA'")
     assert unwritable.execute("SELECT country FROM postcodes").fetchall() == [("WAL",)]
     assert not blocker.with_name("cache").exists()
+
+
+def test_the_cached_file_is_searched_by_postcode_and_finds_what_hashing_every_row_finds(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLEARSIGHT_CACHE_DIR", str(tmp_path))
+    cached = postcodes.postcode_lookup()  # written sorted, with fixed-width keys, then mapped
+    keys = cached.column("key").combine_chunks()
+    assert keys.to_pylist() == sorted(keys.to_pylist())
+    built = postcodes.postcode_table()  # in memory: no key, every row hashed
+    sample = built.column("postcode").take(list(range(0, built.num_rows, 9973))).to_pylist()
+    wanted = pa.array([*sample, "NOTACODE", "ME14", "ME141XXX", "", None], pa.string())
+    by_search = postcodes.postcode_rows(cached, wanted).drop_columns(["key"]).sort_by("postcode")
+    by_hash = postcodes.postcode_rows(built, wanted).sort_by("postcode")
+    assert by_search.num_rows == len(set(sample)) > 200
+    assert by_search.column("postcode").equals(by_hash.column("postcode"))
+    assert by_search.column("easting").equals(by_hash.column("easting"))
+    assert by_search.column("la_code").cast(pa.string()).equals(by_hash.column("la_code"))

@@ -159,7 +159,7 @@ def postcode_table() -> pa.Table:
 
 
 # Bump when the prepared lookup's columns or file format change, so an older cached file is never read.
-POSTCODE_CACHE_VERSION = "v2"
+POSTCODE_CACHE_VERSION = "v3"
 # Columns with few distinct values, kept dictionary-encoded in the cached file (it is a third smaller).
 POSTCODE_CODED = ("la_code", "lad_code", "country")
 
@@ -171,14 +171,28 @@ def postcode_cache_path() -> Path:
 
 
 def write_postcode_file(table: pa.Table, target: Path) -> None:
-    """The lookup as an uncompressed Arrow IPC file, which later runs map into memory without reading it."""
+    """The lookup as an uncompressed Arrow IPC file, which later runs map into memory without reading it.
+
+    Its rows are sorted by postcode and carry a ``key`` column, the postcode as fixed-width bytes, in one
+    record batch: a run then finds its few hundred postcodes by binary search over the mapped bytes
+    (:func:`postcode_rows`) instead of hashing all 2.7 million."""
+    import numpy as np
+    import pyarrow.compute as pc
     import pyarrow.ipc as ipc
 
+    table = table.filter(pc.is_valid(table.column("postcode")))
+    width = max(1, pc.max(pc.binary_length(table.column("postcode"))).as_py() or 1)
+    keys = table.column("postcode").to_numpy(zero_copy_only=False).astype(f"S{width}")
+    order = np.argsort(keys, kind="stable")
+    keys = keys[order]
+    table = table.take(pa.array(order))
     coded = pa.dictionary(pa.int16(), pa.string())
     table = table.combine_chunks().cast(pa.schema([pa.field(f.name, coded if f.name in POSTCODE_CODED else f.type)
                                                    for f in table.schema])).unify_dictionaries()
+    key = pa.Array.from_buffers(pa.binary(width), len(keys), [None, pa.py_buffer(keys.tobytes())])
+    table = table.append_column("key", key)
     with pa.OSFile(str(target), "wb") as sink, ipc.new_file(sink, table.schema) as writer:
-        writer.write_table(table, max_chunksize=1 << 20)
+        writer.write_table(table, max_chunksize=max(1, table.num_rows))
 
 
 def read_postcode_file(path: Path) -> pa.Table | None:
@@ -212,15 +226,15 @@ def install_postcodes(con: duckdb.DuckDBPyConnection, only_for: str | None = Non
     version; later runs map it into memory and pick the wanted postcodes out of it in a few tens of
     milliseconds. A cache folder that cannot be written means the lookup is built in memory once per process.
     """
-    import pyarrow.compute as pc
-
     with _postcode_lock:
         if has_table(con, "postcodes"):
             return
         table = postcode_lookup()
         if only_for:
             wanted = con.sql(f"SELECT DISTINCT w.p FROM ({only_for}) AS w(p) WHERE w.p IS NOT NULL").to_arrow_table()
-            table = table.filter(pc.is_in(table.column("postcode"), value_set=wanted.column(0).combine_chunks().cast(pa.string())))
+            table = postcode_rows(table, wanted.column(0).combine_chunks().cast(pa.string()))
+        if "key" in table.column_names:
+            table = table.drop_columns(["key"])
         plain = pa.schema([pa.field(f.name, pa.string() if f.name in POSTCODE_CODED else f.type)
                            for f in table.schema])
         con.register("postcodes_arrow", table.cast(plain))
@@ -228,6 +242,27 @@ def install_postcodes(con: duckdb.DuckDBPyConnection, only_for: str | None = Non
             con.execute("CREATE TEMP TABLE postcodes AS SELECT * FROM postcodes_arrow")
         finally:
             con.unregister("postcodes_arrow")
+
+
+def postcode_rows(table: pa.Table, wanted: pa.Array) -> pa.Table:
+    """The lookup's rows for the ``wanted`` postcodes: by binary search over the sorted ``key`` bytes of the
+    cached file, or (a lookup built in memory, with no ``key``) by hashing every postcode."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    if "key" not in table.column_names:
+        return table.filter(pc.is_in(table.column("postcode"), value_set=wanted))
+    column = table.column("key")
+    key = column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
+    width = key.type.byte_width
+    keys = np.frombuffer(key.buffers()[1], dtype=f"S{width}", count=len(key), offset=key.offset * width)
+    needles = [p for p in wanted.to_pylist() if p is not None and len(p.encode()) <= width]
+    if not needles or not len(keys):
+        return table.slice(0, 0)
+    needles = np.array(needles, dtype=f"S{width}")
+    first, last = np.searchsorted(keys, needles, "left"), np.searchsorted(keys, needles, "right")
+    found = np.concatenate([np.arange(a, b) for a, b in zip(first, last, strict=True) if b > a] or [np.arange(0)])
+    return table.take(pa.array(np.sort(found)))
 
 
 # ============================================================================= working days
