@@ -11,8 +11,10 @@ import copy
 import re
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from lxml import etree
+if TYPE_CHECKING:  # lxml is imported where an XML file is checked, not by every command
+    from lxml import etree
 
 from clearsight.returns.problems import Finding, shown
 
@@ -24,6 +26,8 @@ BOOLEAN_FORMS = ("0", "1", "true", "false")
 
 
 def _safe_parse(path: Path) -> etree._ElementTree:
+    from lxml import etree
+
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     return etree.parse(str(path), parser)
 
@@ -36,6 +40,8 @@ def record_schema(xsd_path: Path, records: tuple[tuple[str, str], ...], boolean_
     an XPath to its inline declaration in the schema. ``boolean_types`` names simple types that are
     widened to accept every xs:boolean form.
     """
+    from lxml import etree
+
     tree = _safe_parse(xsd_path)
     root = tree.getroot()
     declared = {e.get("name") for e in root.findall("xs:element", _NS)}
@@ -72,6 +78,8 @@ def validate_record(schema: etree.XMLSchema, elem: etree._Element, *, file: str,
     ``field_names`` renames elements to the return's field names (the 903's ``CHILDID`` is ``CHILD``). A long
     value (or child identifier) is shown by its start and length (:func:`problems.shown`), never whole.
     """
+    from lxml import etree
+
     if schema.validate(elem):
         return []
     findings = []

@@ -262,7 +262,7 @@ def postcode_rows(table: pa.Table, wanted: pa.Array) -> pa.Table:
     needles = np.array(needles, dtype=f"S{width}")
     first, last = np.searchsorted(keys, needles, "left"), np.searchsorted(keys, needles, "right")
     found = np.concatenate([np.arange(a, b) for a, b in zip(first, last, strict=True) if b > a] or [np.arange(0)])
-    return table.take(pa.array(np.sort(found)))
+    return table.take(np.sort(found).tolist())  # a list: pa.array of a numpy array would import numpy.ma
 
 
 # ============================================================================= working days
